@@ -110,6 +110,11 @@ public final class Topics {
         return ROOT + "/+/+/" + RequestTopic.SEGMENT + "/+";
     }
 
+    /**
+     * Every device's presence. MQTT cannot exclude a level, so this filter also matches adapter presence
+     * ({@code _adapters} sits where a tenant would); subscribers dispatch on {@link #parse}, which tells the
+     * two apart because no tenant may start with {@code _}.
+     */
     public static String allDevicePresence() {
         return ROOT + "/+/+/" + DevicePresenceTopic.SEGMENT;
     }
