@@ -10,6 +10,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The platform side of one live device connection, returned by {@link DeviceConnections#attach}. Thread
  * safe; none of the methods block.
+ *
+ * <p>Every method acts when it is called, not when its Uni is subscribed: an adapter that does not need the
+ * acknowledgement may ignore the Uni (fire and forget), and publishing in a loop pipelines the messages.
  */
 public interface DeviceLink {
 
@@ -18,8 +21,8 @@ public interface DeviceLink {
     /**
      * Publishes a canonical event as a structured CloudEvent on {@code .../evt/{event}} with QoS 1. Publishes
      * are pipelined: call again without waiting. The Uni completes on the broker's PUBACK and fails with
-     * {@link BusUnavailableException} when the bus is down and the outage buffer is full, or when the link
-     * was replaced or detached.
+     * {@link BusUnavailableException} when the bus is down and the outage buffer is full. Events still go
+     * out from a replaced link: what the device said before it was replaced must not be lost.
      *
      * @param correlation ties the event to the device message it came from; may be null
      */
