@@ -63,6 +63,7 @@ public class MqttBus {
     private volatile IntSupplier connectedDevices = () -> 0;
     private volatile boolean connectedOnce;
     private volatile boolean stopping;
+    private volatile boolean outageLogged;
 
     public MqttBus(BridgeConfig.Mqtt config, AdapterInstanceId instance, CanonicalCodec codec) {
         this.instance = instance;
@@ -114,12 +115,8 @@ public class MqttBus {
                 .noSessionExpiry()
                 .keepAlive((int) keepAlive.toSeconds())
                 .send()
-                .whenComplete((ack, failure) -> {
-                    if (failure != null) {
-                        LOG.warnf("Device bus connection to %s failed, retrying: %s", client.getConfig().getServerAddress(),
-                                failure.getMessage());
-                    }
-                });
+                // A failed first attempt is reported and retried by the disconnected listener.
+                .exceptionally(failure -> null);
         return Uni.createFrom().completionStage(firstConnect);
     }
 
@@ -215,6 +212,7 @@ public class MqttBus {
     private void onConnected() {
         boolean reconnect = connectedOnce;
         connectedOnce = true;
+        outageLogged = false;
         LOG.infof("Device bus connected to %s as %s", client.getConfig().getServerAddress(), instance);
         AdapterPresence online = AdapterPresence.online(instance, null, since, connectedDevices.getAsInt());
         publish(presenceMessage(online)).exceptionally(failure -> {
@@ -240,8 +238,12 @@ public class MqttBus {
         }
         // Messages sent but not acknowledged before the drop go again on the new session.
         context.getReconnector().republishIfSessionExpired(true);
-        if (connectedOnce) {
-            LOG.warnf("Device bus connection lost (%s), reconnecting: %s", context.getSource(),
+        // One warning per outage; the retries every few seconds after it are noise.
+        if (outageLogged) {
+            LOG.debugf("Device bus still unreachable: %s", context.getCause().getMessage());
+        } else {
+            outageLogged = true;
+            LOG.warnf("Device bus connection lost or refused (%s), reconnecting: %s", context.getSource(),
                     context.getCause().getMessage());
         }
     }

@@ -1,0 +1,25 @@
+package io.chargeplane.bridge.core.it;
+
+import io.chargeplane.bridge.core.spi.DeviceAddress;
+import io.chargeplane.model.device.Protocol;
+import java.time.Duration;
+import java.util.Map;
+
+/** A bridge in its own JVM for {@link AdapterLastWillIT}: connects, attaches one device, then waits to be killed. */
+public final class CrashingBridgeMain {
+
+    static final String READY = "BRIDGE-READY";
+
+    private CrashingBridgeMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(args[0]);
+        TestBridge bridge = TestBridge.start(port, Map.of("chargeplane.bridge.instance-id", args[1]));
+        bridge.registry.attach(DeviceAddress.of(args[2], args[3]), Protocol.OCPP_1_6, new RecordingEndpoint("child"))
+                .await().atMost(Duration.ofSeconds(20));
+        System.out.println(READY);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
