@@ -1,0 +1,189 @@
+package io.chargeplane.bridge.ocpp.server;
+
+import io.chargeplane.bridge.core.spi.CredentialStore;
+import io.chargeplane.bridge.core.spi.DeviceConnections;
+import io.chargeplane.bridge.core.spi.StationCredentials;
+import io.chargeplane.bridge.ocpp.rpc.OcppVersion;
+import io.chargeplane.bridge.ocpp.rpc.SubprotocolNegotiator;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides every upgrade before the WebSocket exists, in this order: path ({@code /ocpp/{stationId}}, else
+ * 404), station known and enabled (404), Basic authentication with the station's own identity (401),
+ * a subprotocol both sides speak (400). Only then the upgrade, the attach to the bus, and frames.
+ *
+ * <p>The password check (PBKDF2, deliberately slow) runs on a worker thread, never on the event loop.
+ */
+final class Handshake {
+
+    private static final Logger LOG = Logger.getLogger(Handshake.class);
+    private static final String PREFIX = "/ocpp/";
+    private static final String SUBPROTOCOL = "Sec-WebSocket-Protocol";
+
+    private final OcppEndpointShared shared;
+    private final Map<OcppVersion, VersionStack> stacks;
+    private final DeviceConnections connections;
+    private final CredentialStore credentials;
+
+    Handshake(OcppEndpointShared shared, Map<OcppVersion, VersionStack> stacks, DeviceConnections connections,
+              CredentialStore credentials) {
+        this.shared = shared;
+        this.stacks = stacks;
+        this.connections = connections;
+        this.credentials = credentials;
+    }
+
+    void handle(HttpServerRequest request) {
+        String stationId = stationId(request.path());
+        if (stationId == null) {
+            refuse(request, 404, "not an OCPP endpoint");
+            return;
+        }
+        if (shared.stopping) {
+            refuse(request, 503, "shutting down");
+            return;
+        }
+        if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            refuse(request, 426, "WebSocket upgrade required");
+            return;
+        }
+        request.pause();
+        Context context = Vertx.currentContext();
+        credentials.find(stationId)
+                .emitOn(r -> context.runOnContext(v -> r.run()))
+                .subscribe().with(found -> authenticate(request, stationId, found),
+                        failure -> {
+                            LOG.warnf("credential lookup for %s failed: %s", stationId, failure.toString());
+                            refuse(request, 503, "station directory unavailable");
+                        });
+    }
+
+    private void authenticate(HttpServerRequest request, String stationId, StationCredentials station) {
+        if (station == null || !station.enabled()) {
+            refuse(request, 404, "unknown station");
+            return;
+        }
+        if (station.securityProfile() >= 2 && !request.isSSL()) {
+            refuse(request, 403, "this station must connect over TLS");
+            return;
+        }
+        byte[] password = password(request.getHeader(HttpHeaders.AUTHORIZATION), stationId);
+        if (station.securityProfile() == 0) {
+            negotiate(request, stationId, station);
+            return;
+        }
+        if (password == null) {
+            unauthorized(request);
+            return;
+        }
+        shared.vertx.<Boolean>executeBlocking(() -> station.verify(password), false).onComplete(verified -> {
+            if (verified.succeeded() && verified.result()) {
+                negotiate(request, stationId, station);
+            } else {
+                unauthorized(request);
+            }
+        });
+    }
+
+    private void negotiate(HttpServerRequest request, String stationId, StationCredentials station) {
+        var offered = request.headers().getAll(SUBPROTOCOL);
+        OcppVersion version = SubprotocolNegotiator.select(offered, stacks.keySet()).orElse(null);
+        if (version == null) {
+            refuse(request, 400, "no common OCPP subprotocol; offer one of " + shared.config.versions());
+            return;
+        }
+        // The WebSocket handshaker picks the first offered token the server knows, in the station's order;
+        // leaving only the negotiated one makes it answer with the version chosen here (newest first).
+        request.headers().set(SUBPROTOCOL, version.subprotocol());
+        request.toWebSocket().onComplete(upgraded -> {
+            if (upgraded.failed()) {
+                LOG.debugf("upgrade of %s failed: %s", stationId, upgraded.cause().toString());
+                return;
+            }
+            attach(upgraded.result(), stationId, station, stacks.get(version));
+        });
+    }
+
+    private void attach(ServerWebSocket ws, String stationId, StationCredentials station, VersionStack stack) {
+        ws.pause();
+        Context context = Vertx.currentContext();
+        OcppConnection connection = new OcppConnection(shared, stack, ws, context, station.address(), stationId);
+        shared.connections.add(connection);
+        ws.closeHandler(v -> shared.connections.remove(connection));
+        connections.attach(station.address(), stack.protocol(), connection)
+                .ifNoItem().after(shared.config.handshakeTimeout()).fail()
+                .emitOn(r -> context.runOnContext(v -> r.run()))
+                .subscribe().with(link -> {
+                    if (ws.isClosed()) {
+                        link.detach(io.chargeplane.model.event.DisconnectReason.CLOSED_BY_DEVICE)
+                                .subscribe().with(x -> { }, e -> { });
+                        return;
+                    }
+                    connection.open(link);
+                }, failure -> {
+                    LOG.warnf("station %s could not be attached to the bus: %s", stationId, failure.toString());
+                    shared.connections.remove(connection);
+                    ws.close((short) 1011, "central system temporarily unavailable");
+                });
+    }
+
+    /** The station identity from the path, URL-decoded; null when the path is not {@code /ocpp/{id}}. */
+    static String stationId(String path) {
+        if (path == null || !path.startsWith(PREFIX) || path.length() == PREFIX.length()) {
+            return null;
+        }
+        String raw = path.substring(PREFIX.length());
+        if (raw.indexOf('/') >= 0) {
+            return null;
+        }
+        try {
+            String decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return decoded.isEmpty() || decoded.length() > 64 ? null : decoded;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The Basic password when the user is this station's identity; null otherwise. Bytes: 1.6 keys may be binary. */
+    static byte[] password(String authorization, String stationId) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        byte[] user = stationId.getBytes(StandardCharsets.UTF_8);
+        if (decoded.length <= user.length || decoded[user.length] != ':') {
+            return null;
+        }
+        for (int i = 0; i < user.length; i++) {
+            if (decoded[i] != user[i]) {
+                return null;
+            }
+        }
+        byte[] password = new byte[decoded.length - user.length - 1];
+        System.arraycopy(decoded, user.length + 1, password, 0, password.length);
+        return password;
+    }
+
+    private static void unauthorized(HttpServerRequest request) {
+        request.response().putHeader("WWW-Authenticate", "Basic realm=\"OCPP\", charset=\"UTF-8\"");
+        refuse(request, 401, "authentication failed");
+    }
+
+    private static void refuse(HttpServerRequest request, int status, String reason) {
+        request.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close").end(reason);
+    }
+}
