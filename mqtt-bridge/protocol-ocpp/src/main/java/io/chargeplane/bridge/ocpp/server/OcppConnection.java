@@ -16,7 +16,6 @@ import io.chargeplane.model.event.DisconnectReason;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,7 +59,7 @@ final class OcppConnection implements DeviceEndpoint {
         ws.binaryMessageHandler(buffer -> sendError(new RpcError(RpcError.UNKNOWN_MESSAGE_ID,
                 RpcErrorKind.RPC_FRAMEWORK_ERROR, "OCPP-J uses text frames only", true)));
         ws.closeHandler(v -> onClosed());
-        ws.exceptionHandler(e -> LOG.debugf("station %s: %s", stationId, e.toString()));
+        ws.exceptionHandler(this::onException);
         ws.resume();
     }
 
@@ -70,6 +69,19 @@ final class OcppConnection implements DeviceEndpoint {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * A single frame over the transport limit is closed with 1009 by the WebSocket decoder itself; a message
+     * that grows over it through continuation frames is only reported here, and gets the same close.
+     */
+    private void onException(Throwable e) {
+        if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("max message size")) {
+            shared.framesRejected.increment();
+            close((short) 1009, "message too big");
+        } else {
+            LOG.debugf("station %s: %s", stationId, e.toString());
+        }
     }
 
     private void onText(String text) {
