@@ -37,6 +37,9 @@ final class BridgeRuntime {
     void start() {
         LOG.infof("Bridge instance %s starting protocol adapters %s", bus.instanceId(),
                 adapters.stream().map(ProtocolAdapter::name).toList());
+        // Touch the registry first: it is created lazily, and creating it checks the offline policy setting
+        // and hooks command dispatch and reconnect restore onto the bus before the first CONNACK.
+        registry.connectedCount();
         bus.connect().subscribe().with(connected -> { }, failure -> LOG.error("Device bus connection failed", failure));
         for (ProtocolAdapter adapter : adapters) {
             adapter.start().await().atMost(stepTimeout);
