@@ -1,0 +1,54 @@
+package io.chargeplane.billing.domain.rating;
+
+import io.chargeplane.billing.domain.tariff.DayType;
+import io.chargeplane.billing.domain.tariff.SlotMap;
+import io.chargeplane.billing.domain.tariff.TariffVersion;
+import java.time.LocalDate;
+import java.time.zone.ZoneRules;
+
+/** A tariff version turned into index tables, so the metering loop does no lookups by name. */
+final class CompiledTariff {
+
+    static final int DAY_TYPES = DayType.values().length;
+
+    final TariffVersion version;
+    final ZoneRules rules;
+    final int rateCount;
+    final int tierCount;
+    /** [effective day type ordinal][slot] → rate index. */
+    final int[][] slotRates = new int[DAY_TYPES][SlotMap.SLOTS_PER_DAY];
+    /** Where each tier starts, in mWh of month-to-date energy; {0} when the tariff has no ladder. */
+    final long[] tierFrom;
+
+    CompiledTariff(TariffVersion version) {
+        this.version = version;
+        this.rules = version.zone().getRules();
+        this.rateCount = version.rates().size();
+        for (DayType type : DayType.values()) {
+            SlotMap map = version.slotMapFor(type);
+            for (int slot = 0; slot < SlotMap.SLOTS_PER_DAY; slot++) {
+                slotRates[type.ordinal()][slot] = version.rateIndex(map.slots().get(slot));
+            }
+        }
+        if (version.tiers().isEmpty()) {
+            tierFrom = new long[] {0};
+        } else {
+            tierFrom = version.tiers().stream().mapToLong(tier -> tier.from().milliwattHours()).toArray();
+        }
+        this.tierCount = tierFrom.length;
+    }
+
+    /** The slot map a local date uses, after the calendar and the fallback to the workday map. */
+    int dayTypeOf(long localEpochDay) {
+        DayType calendar = version.calendar().dayType(LocalDate.ofEpochDay(localEpochDay));
+        return version.effectiveDayType(calendar).ordinal();
+    }
+
+    int bucketIndex(int rate, int dayType, int tier) {
+        return (rate * DAY_TYPES + dayType) * tierCount + tier;
+    }
+
+    int bucketCount() {
+        return rateCount * DAY_TYPES * tierCount;
+    }
+}
