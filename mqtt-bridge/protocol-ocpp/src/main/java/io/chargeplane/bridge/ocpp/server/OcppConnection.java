@@ -40,6 +40,7 @@ final class OcppConnection implements DeviceEndpoint {
     private OutboundCalls outbound;
     private boolean closed;
     private boolean replacedByNewer;
+    private boolean protocolViolation;
 
     OcppConnection(OcppEndpointShared shared, VersionStack stack, ServerWebSocket ws, Context context,
                    DeviceAddress address, String stationId) {
@@ -78,6 +79,7 @@ final class OcppConnection implements DeviceEndpoint {
     private void onException(Throwable e) {
         if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("max message size")) {
             shared.framesRejected.increment();
+            protocolViolation = true;
             close((short) 1009, "message too big");
         } else {
             LOG.debugf("station %s: %s", stationId, e.toString());
@@ -168,7 +170,8 @@ final class OcppConnection implements DeviceEndpoint {
         }
         if (link != null) {
             DisconnectReason reason = replacedByNewer ? DisconnectReason.REPLACED
-                    : shared.stopping ? DisconnectReason.ADAPTER_SHUTDOWN : DisconnectReason.CLOSED_BY_DEVICE;
+                    : shared.stopping ? DisconnectReason.ADAPTER_SHUTDOWN
+                    : protocolViolation ? DisconnectReason.PROTOCOL_ERROR : DisconnectReason.CLOSED_BY_DEVICE;
             link.detach(reason).subscribe().with(v -> { }, e -> LOG.debugf("detach of %s failed: %s", address, e));
         }
     }

@@ -34,6 +34,12 @@ class HandshakeAndBadInputIT extends AdapterHarness {
     }
 
     @Test
+    void refusesAProfileTwoStationOnAPlainConnection() {
+        assertEquals(403, StationClient.handshakeStatus(adapter.port(), OcppBridgeResource.TLS_ONLY,
+                OcppBridgeResource.PASSWORD, "ocpp1.6"));
+    }
+
+    @Test
     void rejectsAStationThatOffersNoKnownSubprotocol() {
         assertEquals(400, StationClient.handshakeStatus(adapter.port(), nextStation(), OcppBridgeResource.PASSWORD,
                 "ocpp1.5"));

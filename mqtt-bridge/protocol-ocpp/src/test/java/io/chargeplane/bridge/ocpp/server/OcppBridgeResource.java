@@ -23,6 +23,8 @@ public class OcppBridgeResource implements QuarkusTestResourceLifecycleManager {
     static final String PASSWORD = "correct-horse-battery";
     static final int STATIONS = 60;
     static final String DISABLED = "station-disabled";
+    /** Security profile 2: must come over TLS. */
+    static final String TLS_ONLY = "station-tls";
 
     @Override
     public Map<String, String> start() {
@@ -46,6 +48,9 @@ public class OcppBridgeResource implements QuarkusTestResourceLifecycleManager {
         file.append(DISABLED).append(".tenant=").append(TENANT).append('\n');
         file.append(DISABLED).append(".password-hash=").append(hash).append('\n');
         file.append(DISABLED).append(".enabled=false\n");
+        file.append(TLS_ONLY).append(".tenant=").append(TENANT).append('\n');
+        file.append(TLS_ONLY).append(".password-hash=").append(hash).append('\n');
+        file.append(TLS_ONLY).append(".security-profile=2\n");
         try {
             Path path = Files.createTempFile("ocpp-stations", ".properties");
             path.toFile().deleteOnExit();

@@ -40,7 +40,14 @@ final class StationClient implements AutoCloseable {
     }
 
     static StationClient connect(int port, String station, String password, String... subprotocols) {
-        return new StationClient(builder(station, password, subprotocols), uri(port, station));
+        return new StationClient(builder(HTTP, station, password, subprotocols), uri("ws", port, station));
+    }
+
+    /** Over TLS (security profile 2), trusting the given server certificates. */
+    static StationClient connectTls(javax.net.ssl.SSLContext trust, int port, String station, String password,
+                                    String subprotocol) {
+        HttpClient client = HttpClient.newBuilder().sslContext(trust).build();
+        return new StationClient(builder(client, station, password, subprotocol), uri("wss", port, station));
     }
 
     /** The HTTP status the upgrade was refused with, or 101 when it succeeded (the socket is then closed). */
@@ -57,8 +64,9 @@ final class StationClient implements AutoCloseable {
         }
     }
 
-    private static WebSocket.Builder builder(String station, String password, String... subprotocols) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    private static WebSocket.Builder builder(HttpClient http, String station, String password,
+                                             String... subprotocols) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (password != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((station + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -69,8 +77,8 @@ final class StationClient implements AutoCloseable {
         return builder;
     }
 
-    private static URI uri(int port, String station) {
-        return URI.create("ws://127.0.0.1:" + port + "/ocpp/" + station);
+    private static URI uri(String scheme, int port, String station) {
+        return URI.create(scheme + "://127.0.0.1:" + port + "/ocpp/" + station);
     }
 
     String subprotocol() {
