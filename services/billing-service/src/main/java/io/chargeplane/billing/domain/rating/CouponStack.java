@@ -1,15 +1,12 @@
 package io.chargeplane.billing.domain.rating;
 
 import io.chargeplane.billing.domain.tariff.Rate;
-import io.chargeplane.billing.domain.tariff.TariffVersion;
 import io.chargeplane.model.unit.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Checks the stacking rules of {@link Coupon} and applies the coupons in their defined order. */
 final class CouponStack {
@@ -81,38 +78,43 @@ final class CouponStack {
     }
 
     private static void checkStacking(List<Coupon> coupons, Pricing pricing) {
-        Set<String> codes = new HashSet<>();
         int percentages = 0;
         for (int i = 0; i < coupons.size(); i++) {
             Coupon coupon = coupons.get(i);
-            String field = "coupons[" + i + "]";
-            if (!codes.add(coupon.code())) {
-                throw new RatingInputException(field, "coupon '" + coupon.code() + "' is given twice");
+            if (repeatsAnEarlierCode(coupons, i)) {
+                throw new RatingInputException("coupons[" + i + "]", "coupon '" + coupon.code() + "' is given twice");
             }
             if (!coupon.stackable() && coupons.size() > 1) {
-                throw new RatingInputException(field, "coupon '" + coupon.code() + "' cannot be combined with other coupons");
+                throw new RatingInputException("coupons[" + i + "]", "coupon '" + coupon.code() + "' cannot be combined with other coupons");
             }
             if (coupon instanceof Coupon.Percentage && ++percentages > 1) {
-                throw new RatingInputException(field, "only one percentage coupon may apply to a session");
+                throw new RatingInputException("coupons[" + i + "]", "only one percentage coupon may apply to a session");
             }
             if (coupon instanceof Coupon.FixedAmount fixed && !fixed.amount().currency().equals(pricing.currency())) {
-                throw new RatingInputException(field + ".amount.currency", "must be the tariff's "
+                throw new RatingInputException("coupons[" + i + "].amount.currency", "must be the tariff's "
                         + pricing.currency().getCurrencyCode() + ", was " + fixed.amount().currency().getCurrencyCode());
             }
         }
     }
 
+    private static boolean repeatsAnEarlierCode(List<Coupon> coupons, int index) {
+        for (int i = 0; i < index; i++) {
+            if (coupons.get(i).code().equals(coupons.get(index).code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Energy per (rate, tier) with its all-in price per kWh, most expensive first. */
     private static List<PricedEnergy> pricedEnergy(CompiledTariff tariff, Metering metering) {
-        TariffVersion version = tariff.version;
         List<PricedEnergy> groups = new ArrayList<>();
         for (int rate = 0; rate < tariff.rateCount; rate++) {
-            Rate definition = version.rates().get(rate);
+            Rate definition = tariff.version.rates().get(rate);
             for (int tier = 0; tier < tariff.tierCount; tier++) {
                 long energy = metering.energy(rate, tier);
                 if (energy > 0) {
-                    BigDecimal perKwh = definition.electricityPerKwh().add(definition.servicePerKwh())
-                            .add(EnergyLines.tierAdjustment(version, tier));
+                    BigDecimal perKwh = tariff.electricity[rate][tier].value.add(definition.servicePerKwh());
                     groups.add(new PricedEnergy(perKwh, energy));
                 }
             }

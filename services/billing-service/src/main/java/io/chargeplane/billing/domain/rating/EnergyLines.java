@@ -3,7 +3,6 @@ package io.chargeplane.billing.domain.rating;
 import io.chargeplane.billing.domain.tariff.Rate;
 import io.chargeplane.billing.domain.tariff.TariffVersion;
 import io.chargeplane.model.unit.Money;
-import java.math.BigDecimal;
 import java.util.List;
 
 /** Electricity lines per (rate, tier) and service lines per rate, each rounded once. */
@@ -21,11 +20,11 @@ final class EnergyLines {
             for (int tier = 0; tier < tariff.tierCount; tier++) {
                 long energy = metering.energy(rate, tier);
                 if (energy > 0) {
-                    BigDecimal price = definition.electricityPerKwh().add(tierAdjustment(version, tier));
+                    Price price = tariff.electricity[rate][tier];
                     long amount = pricing.energy(price, energy);
                     sum = Math.addExact(sum, amount);
                     lines.add(new RatedLine(LineKind.ELECTRICITY, definition.code(), tier, null, Pricing.kwh(energy),
-                            "kWh", price, Money.ofMinor(amount, pricing.currency()), pricing.rounding()));
+                            "kWh", price.value, Money.ofMinor(amount, pricing.currency()), pricing.rounding()));
                 }
             }
         }
@@ -36,16 +35,12 @@ final class EnergyLines {
                 energy += metering.energy(rate, tier);
             }
             if (energy > 0 && definition.servicePerKwh().signum() > 0) {
-                long amount = pricing.energy(definition.servicePerKwh(), energy);
+                long amount = pricing.energy(tariff.service[rate], energy);
                 sum = Math.addExact(sum, amount);
                 lines.add(new RatedLine(LineKind.SERVICE, definition.code(), null, null, Pricing.kwh(energy), "kWh",
                         definition.servicePerKwh(), Money.ofMinor(amount, pricing.currency()), pricing.rounding()));
             }
         }
         return sum;
-    }
-
-    static BigDecimal tierAdjustment(TariffVersion version, int tier) {
-        return version.tiers().isEmpty() ? BigDecimal.ZERO : version.tiers().get(tier).electricityAdjustmentPerKwh();
     }
 }

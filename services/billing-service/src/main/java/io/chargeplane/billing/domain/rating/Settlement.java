@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class Settlement {
 
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+
     private final CompiledTariff tariff;
     private final TariffVersion version;
     private final Pricing pricing;
@@ -52,9 +54,9 @@ final class Settlement {
         if (perMinute.signum() == 0 || metering.chargingNanos() == 0) {
             return 0;
         }
-        long amount = pricing.time(perMinute, metering.chargingNanos());
-        BigDecimal minutes = BigDecimal.valueOf(metering.chargingNanos()).divide(BigDecimal.valueOf(60_000_000_000L), 3,
-                RoundingMode.HALF_UP);
+        long amount = pricing.time(tariff.chargingTime, metering.chargingNanos());
+        BigDecimal minutes = BigDecimal.valueOf(
+                Pricing.divide(metering.chargingNanos(), Pricing.NANOS_PER_MINUTE / 1_000, RoundingMode.HALF_UP), 3);
         lines.add(new RatedLine(LineKind.CHARGING_TIME, null, null, null, minutes, "min", perMinute, money(amount),
                 pricing.rounding()));
         return amount;
@@ -82,11 +84,11 @@ final class Settlement {
                     + "), was " + facts.unpluggedAt());
         }
         Duration overstay = Duration.between(metering.end(), facts.unpluggedAt()).minus(idle.grace());
-        long minutes = Pricing.startedUnits(overstay, Duration.ofMinutes(1));
+        long minutes = Pricing.startedUnits(overstay, ONE_MINUTE);
         if (minutes == 0) {
             return 0;
         }
-        long amount = pricing.units(idle.perMinute(), minutes);
+        long amount = pricing.units(tariff.idlePerMinute, minutes);
         lines.add(new RatedLine(LineKind.IDLE, null, null, null, BigDecimal.valueOf(minutes), "min",
                 idle.perMinute(), money(amount), pricing.rounding()));
         return amount + capped(LineKind.IDLE_CAP, amount, idle.cap());
@@ -101,7 +103,7 @@ final class Settlement {
         if (units == 0) {
             return 0;
         }
-        long amount = pricing.units(parking.perUnit(), units);
+        long amount = pricing.units(tariff.parkingPerUnit, units);
         lines.add(new RatedLine(LineKind.PARKING, null, null, null, BigDecimal.valueOf(units), parking.unit().toString(),
                 parking.perUnit(), money(amount), pricing.rounding()));
         return amount + capped(LineKind.PARKING_CAP, amount, parking.cap());
