@@ -2,6 +2,7 @@ package io.chargeplane.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.chargeplane.model.ModelValidationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +48,15 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(fieldProblem(field, "has the wrong type or format", path(uri)));
         }
         return ProblemResponses.of(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON", path(uri));
+    }
+
+    /**
+     * A value of the wrong type or an unknown enum constant. Declared on its own because the JSON extension
+     * ships a mapper for exactly this type, which would otherwise answer with its own non-problem body.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
     }
 
     @ServerExceptionMapper

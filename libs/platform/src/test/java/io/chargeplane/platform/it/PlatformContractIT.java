@@ -145,6 +145,14 @@ class PlatformContractIT {
     }
 
     @Test
+    void valueOfTheWrongTypeIsNamedInTheProblem() {
+        given().auth().oauth2(acmeAdmin).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body("{\"name\":[\"a\"],\"owner\":\"acme\"}").post("/contract/things")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
     void platformAdminMustNameATenantToCreate() {
         given().auth().oauth2(platformAdmin).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body("{\"name\":\"a\",\"owner\":\"acme\"}").post("/contract/things")
