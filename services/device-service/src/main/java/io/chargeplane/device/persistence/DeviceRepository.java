@@ -1,0 +1,11 @@
+package io.chargeplane.device.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Plain access to {@link DeviceEntity} rows; tenant rules live in the stores that use it. */
+@ApplicationScoped
+public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, UUID> {
+}

@@ -1,0 +1,272 @@
+package io.chargeplane.device.it;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.chargeplane.device.it.Api.PROBLEM;
+import static io.chargeplane.device.it.Api.TENANT_HEADER;
+import static io.chargeplane.device.it.Api.as;
+import static io.chargeplane.device.it.Api.change;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every endpoint, one row each: a user of tenant acme can neither read nor change tenant volt's data, a driver
+ * is refused everywhere, and staff may only read. The table is checked against the generated OpenAPI document,
+ * so an endpoint added without a row here fails the build.
+ */
+@QuarkusTest
+@TestProfile(DeviceServiceProfile.class)
+class TenantIsolationIT {
+
+    /** Volt's data that acme users aim at. */
+    record Volt(String siteId, String siteName, String emptySiteId, String deviceId, String identity) {
+    }
+
+    /**
+     * @param crossTenant asserts that acme users cannot read or change volt's data through this endpoint
+     * @param call        issues a well-formed request to this endpoint, aimed at volt's data where it takes an id
+     */
+    record Endpoint(String method, String path, Consumer<Volt> crossTenant,
+                    BiFunction<RequestSpecification, Volt, Response> call) {
+
+        boolean mutates() {
+            return !method.equals("GET");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static Volt volt;
+
+    /** Once per class; not in {@code @BeforeAll}, where RestAssured does not yet know the application's port. */
+    @BeforeEach
+    void voltData() {
+        if (volt != null) {
+            return;
+        }
+        Api.ensureTenants();
+        String siteName = Api.unique("volt-site");
+        String siteId = Api.createSite("volt-admin", siteName);
+        String emptySiteId = Api.createSite("volt-admin", Api.unique("volt-empty"));
+        String identity = Api.unique("VOLT");
+        String deviceId = Api.createDevice("volt-admin", Api.charger(siteId, identity));
+        volt = new Volt(siteId, siteName, emptySiteId, deviceId, identity);
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("GET", "/api/v1/tenants", TenantIsolationIT::tenantListShowsOnlyOwnTenant,
+                        (spec, v) -> spec.get("/api/v1/tenants")),
+                new Endpoint("POST", "/api/v1/tenants", TenantIsolationIT::operatorCannotCreateTenants,
+                        (spec, v) -> spec.body(Map.of("id", Api.unique("t"), "name", "New")).post("/api/v1/tenants")),
+                new Endpoint("GET", "/api/v1/tenants/{tenantId}", TenantIsolationIT::otherTenantIsNotFound,
+                        (spec, v) -> spec.get("/api/v1/tenants/volt")),
+                new Endpoint("PATCH", "/api/v1/tenants/{tenantId}", TenantIsolationIT::operatorCannotChangeTenants,
+                        (spec, v) -> spec.body(Map.of("name", "Taken over")).patch("/api/v1/tenants/volt")),
+                new Endpoint("GET", "/api/v1/sites", TenantIsolationIT::siteListShowsOnlyOwnSites,
+                        (spec, v) -> spec.get("/api/v1/sites")),
+                new Endpoint("POST", "/api/v1/sites", TenantIsolationIT::cannotCreateSiteForOtherTenant,
+                        (spec, v) -> spec.body(Api.site(Api.unique("s"))).post("/api/v1/sites")),
+                new Endpoint("GET", "/api/v1/sites/{siteId}", TenantIsolationIT::otherTenantsSiteIsNotFound,
+                        (spec, v) -> spec.get("/api/v1/sites/" + v.siteId())),
+                new Endpoint("PATCH", "/api/v1/sites/{siteId}", TenantIsolationIT::cannotChangeOtherTenantsSite,
+                        (spec, v) -> spec.body(Map.of("name", "x")).patch("/api/v1/sites/" + v.siteId())),
+                new Endpoint("DELETE", "/api/v1/sites/{siteId}", TenantIsolationIT::cannotDeleteOtherTenantsSite,
+                        (spec, v) -> spec.delete("/api/v1/sites/" + v.emptySiteId())),
+                new Endpoint("GET", "/api/v1/devices", TenantIsolationIT::deviceListShowsOnlyOwnDevices,
+                        (spec, v) -> spec.get("/api/v1/devices")),
+                new Endpoint("POST", "/api/v1/devices", TenantIsolationIT::cannotRegisterAtOtherTenantsSite,
+                        (spec, v) -> spec.body(Api.gate(v.siteId(), Api.unique("G"))).post("/api/v1/devices")),
+                new Endpoint("GET", "/api/v1/devices/{deviceId}", TenantIsolationIT::otherTenantsDeviceIsNotFound,
+                        (spec, v) -> spec.get("/api/v1/devices/" + v.deviceId())),
+                new Endpoint("PATCH", "/api/v1/devices/{deviceId}", TenantIsolationIT::cannotChangeOtherTenantsDevice,
+                        (spec, v) -> spec.body(Map.of("status", "BLOCKED")).patch("/api/v1/devices/" + v.deviceId())),
+                new Endpoint("DELETE", "/api/v1/devices/{deviceId}", TenantIsolationIT::cannotDeleteOtherTenantsDevice,
+                        (spec, v) -> spec.delete("/api/v1/devices/" + v.deviceId())));
+    }
+
+    @Test
+    void endpointTableCoversEveryOperationOfTheOpenApiDocument() {
+        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+        Set<String> tested = endpoints().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(documented, tested);
+    }
+
+    @Test
+    void everyOperationIsDescribedInTheOpenApiDocument() {
+        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        endpoints().forEach(e -> assertEquals(false,
+                openApi.getString("paths.'" + e.path() + "'." + e.method().toLowerCase() + ".description").isBlank(),
+                e + " has a description"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void userOfAnotherTenantCannotReadOrChangeVoltData(Endpoint endpoint) {
+        endpoint.crossTenant().accept(volt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void driverIsRefused(Endpoint endpoint) {
+        endpoint.call().apply(change("acme-driver"), volt)
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("forbidden"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void staffMayReadButNotChange(Endpoint endpoint) {
+        Response response = endpoint.call().apply(change("volt-staff"), volt);
+        if (endpoint.mutates()) {
+            response.then().statusCode(403).contentType(PROBLEM).body("code", equalTo("forbidden"));
+        } else {
+            response.then().statusCode(200);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void requestWithoutTokenIsUnauthenticated(Endpoint endpoint) {
+        endpoint.call().apply(given().contentType("application/json").header("Idempotency-Key", "k"), volt)
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("unauthenticated"));
+    }
+
+    // --- one cross-tenant check per endpoint ---
+
+    private static void tenantListShowsOnlyOwnTenant(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/tenants?size=100").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items.id", equalTo(List.of("acme")));
+            as(user).header(TENANT_HEADER, "volt").get("/api/v1/tenants").then().statusCode(403)
+                    .body("code", equalTo("tenant_forbidden"));
+        }
+    }
+
+    private static void operatorCannotCreateTenants(Volt v) {
+        String id = Api.unique("t");
+        change("acme-admin").body(Map.of("id", id, "name", "Rogue")).post("/api/v1/tenants")
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("forbidden"));
+        as("platform-admin").get("/api/v1/tenants/" + id).then().statusCode(404);
+    }
+
+    private static void otherTenantIsNotFound(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/tenants/volt").then().statusCode(404).contentType(PROBLEM)
+                    .body("code", equalTo("not_found"));
+        }
+        as("acme-admin").get("/api/v1/tenants/acme").then().statusCode(200);
+    }
+
+    private static void operatorCannotChangeTenants(Volt v) {
+        String before = as("volt-admin").get("/api/v1/tenants/volt").then().extract().path("name");
+        change("acme-admin").body(Map.of("name", "Taken over")).patch("/api/v1/tenants/volt")
+                .then().statusCode(403).contentType(PROBLEM);
+        as("volt-admin").get("/api/v1/tenants/volt").then().body("name", equalTo(before));
+    }
+
+    private static void siteListShowsOnlyOwnSites(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/sites?size=100").then().statusCode(200)
+                    .body("items.tenantId", everyItem(equalTo("acme")));
+            as(user).queryParam("q", v.siteName()).get("/api/v1/sites").then().statusCode(200)
+                    .body("total", equalTo(0));
+            as(user).header(TENANT_HEADER, "volt").get("/api/v1/sites").then().statusCode(403)
+                    .body("code", equalTo("tenant_forbidden"));
+        }
+    }
+
+    private static void cannotCreateSiteForOtherTenant(Volt v) {
+        String name = Api.unique("rogue-site");
+        change("acme-admin").header(TENANT_HEADER, "volt").body(Api.site(name)).post("/api/v1/sites")
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("tenant_forbidden"));
+        as("volt-admin").queryParam("q", name).get("/api/v1/sites").then().body("total", equalTo(0));
+    }
+
+    private static void otherTenantsSiteIsNotFound(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/sites/" + v.siteId()).then().statusCode(404).contentType(PROBLEM)
+                    .body("code", equalTo("not_found"));
+        }
+    }
+
+    private static void cannotChangeOtherTenantsSite(Volt v) {
+        change("acme-admin").body(Map.of("name", "Hijacked")).patch("/api/v1/sites/" + v.siteId())
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
+        as("volt-admin").get("/api/v1/sites/" + v.siteId()).then().statusCode(200).body("name", equalTo(v.siteName()));
+    }
+
+    private static void cannotDeleteOtherTenantsSite(Volt v) {
+        change("acme-admin").delete("/api/v1/sites/" + v.emptySiteId())
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
+        as("volt-admin").get("/api/v1/sites/" + v.emptySiteId()).then().statusCode(200);
+    }
+
+    private static void deviceListShowsOnlyOwnDevices(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/devices?size=100").then().statusCode(200)
+                    .body("items.tenantId", everyItem(equalTo("acme")));
+            as(user).queryParam("siteId", v.siteId()).get("/api/v1/devices").then().statusCode(200)
+                    .body("total", equalTo(0));
+            as(user).queryParam("q", v.identity()).get("/api/v1/devices").then().statusCode(200)
+                    .body("total", equalTo(0));
+        }
+    }
+
+    private static void cannotRegisterAtOtherTenantsSite(Volt v) {
+        change("acme-admin").body(Api.gate(v.siteId(), Api.unique("G"))).post("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("siteId"));
+        change("acme-admin").header(TENANT_HEADER, "volt").body(Api.gate(v.siteId(), Api.unique("G")))
+                .post("/api/v1/devices").then().statusCode(403).body("code", equalTo("tenant_forbidden"));
+        as("volt-admin").queryParam("siteId", v.siteId()).get("/api/v1/devices").then().body("total", equalTo(1));
+    }
+
+    private static void otherTenantsDeviceIsNotFound(Volt v) {
+        for (String user : List.of("acme-admin", "acme-staff")) {
+            as(user).get("/api/v1/devices/" + v.deviceId()).then().statusCode(404).contentType(PROBLEM)
+                    .body("code", equalTo("not_found")).body("detail", not(emptyOrNullString()));
+        }
+    }
+
+    private static void cannotChangeOtherTenantsDevice(Volt v) {
+        change("acme-admin").body(Map.of("status", "BLOCKED")).patch("/api/v1/devices/" + v.deviceId())
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
+        as("volt-admin").get("/api/v1/devices/" + v.deviceId()).then().body("status", equalTo("ENABLED"));
+    }
+
+    private static void cannotDeleteOtherTenantsDevice(Volt v) {
+        change("acme-admin").delete("/api/v1/devices/" + v.deviceId())
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
+        as("volt-admin").get("/api/v1/devices/" + v.deviceId()).then().statusCode(200);
+    }
+}
