@@ -1,0 +1,20 @@
+package io.chargeplane.device.api;
+
+import io.chargeplane.device.domain.ConnectorSpec;
+import io.chargeplane.device.domain.EvseSpec;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Types Jackson binds by reflection outside what the REST layer registers on its own: nested request parts,
+ * the generic page wrapper and the idempotency fingerprint. Keeps the native executable equal to the JVM.
+ */
+@RegisterForReflection(targets = {
+        TenantDtos.Create.class, TenantDtos.Patch.class, TenantDtos.View.class,
+        SiteDtos.Create.class, SiteDtos.Patch.class, SiteDtos.View.class, SiteDtos.Address.class, SiteDtos.Location.class,
+        DeviceDtos.Create.class, DeviceDtos.Patch.class, DeviceDtos.View.class, DeviceDtos.EvseView.class,
+        DeviceDtos.ConnectorView.class, EvseSpec.class, ConnectorSpec.class, PageView.class, Mutations.Fingerprint.class})
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}
