@@ -11,6 +11,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "chargeplane.bridge")
 public interface BridgeConfig {
 
+    /**
+     * What this instance does: {@code adapter} (terminate device protocols, see {@link #protocols()}),
+     * {@code pump} (move device events from the bus into Kafka, {@code chargeplane.bridge.pump.*}), or both.
+     * One image serves every role; an unknown role stops startup.
+     */
+    @WithDefault("adapter")
+    List<String> roles();
+
     /** Which {@code ProtocolAdapter} beans this instance runs, by name; an unknown name stops startup. */
     @WithDefault("ocpp")
     List<String> protocols();
