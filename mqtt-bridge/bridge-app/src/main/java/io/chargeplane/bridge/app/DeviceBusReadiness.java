@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while the device bus is connected and the adapters run: a bridge without the bus would accept
- * devices it cannot serve, so the load balancer should send them elsewhere.
+ * devices it cannot serve, so the load balancer should send them elsewhere. An instance without the
+ * {@code adapter} role serves no devices and reports UP here.
  */
 @Readiness
 @ApplicationScoped
@@ -27,6 +28,9 @@ public class DeviceBusReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!lifecycle.runsAdapters()) {
+            return HealthCheckResponse.named("device-bus").up().withData("enabled", false).build();
+        }
         return HealthCheckResponse.named("device-bus")
                 .status(bus.isConnected() && lifecycle.adaptersStarted())
                 .withData("instance", bus.instanceId().value())
