@@ -25,10 +25,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +62,17 @@ public class MqttBus {
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     private final Instant since = Instant.now();
+    /*
+     * The client's async calls park the calling thread (Object.wait in its publish flow) once as many QoS 1
+     * publishes are unacknowledged as the broker's receive maximum allows (HiveMQ's default: 10). Callers are
+     * Vert.x event loops, which must never park, so every packet is handed to the client on this one thread;
+     * one thread also keeps the order in which callers issued them (the registry relies on it).
+     */
+    private final ExecutorService handoff = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "chargeplane-bus-handoff");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Consumer<Mqtt5Publish> inbound = publish -> { };
     private volatile IntSupplier connectedDevices = () -> 0;
     private volatile boolean connectedOnce;
@@ -140,8 +154,8 @@ public class MqttBus {
     }
 
     /**
-     * Hands a publish to the client. The future completes when the broker acknowledged it (QoS 1) and fails
-     * with {@link BusUnavailableException} when the bus cannot take it.
+     * Hands a publish to the client without waiting for it. The future completes when the broker acknowledged
+     * it (QoS 1) and fails with {@link BusUnavailableException} when the bus cannot take it.
      */
     public CompletableFuture<Void> publish(Mqtt5Publish message) {
         if (!client.getState().isConnected() && inFlight.get() >= outageBuffer) {
@@ -150,7 +164,7 @@ public class MqttBus {
         }
         inFlight.incrementAndGet();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        client.publish(message).whenComplete((result, failure) -> {
+        onClientThread(() -> client.publish(message)).whenComplete((result, failure) -> {
             inFlight.decrementAndGet();
             Throwable error = failure != null ? failure : result.getError().orElse(null);
             if (error == null) {
@@ -164,7 +178,7 @@ public class MqttBus {
     }
 
     public CompletableFuture<Void> subscribe(Mqtt5Subscribe subscribe) {
-        return client.subscribe(subscribe).thenAccept(ack -> {
+        return onClientThread(() -> client.subscribe(subscribe)).thenAccept(ack -> {
             for (Mqtt5SubAckReasonCode code : ack.getReasonCodes()) {
                 if (code.isError()) {
                     throw new BusUnavailableException("subscription refused by the broker: " + code);
@@ -174,7 +188,26 @@ public class MqttBus {
     }
 
     public CompletableFuture<Void> unsubscribe(Mqtt5Unsubscribe unsubscribe) {
-        return client.unsubscribe(unsubscribe).thenApply(ack -> null);
+        return onClientThread(() -> client.unsubscribe(unsubscribe)).thenApply(ack -> null);
+    }
+
+    /** Issues a client call on the hand-off thread, in call order; the caller never waits for the client. */
+    private <T> CompletableFuture<T> onClientThread(Supplier<CompletableFuture<T>> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        handoff.execute(() -> {
+            try {
+                call.get().whenComplete((value, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     /** Publishes in-flight count, for tests and diagnostics. */
