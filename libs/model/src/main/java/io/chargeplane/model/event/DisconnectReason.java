@@ -11,5 +11,10 @@ public enum DisconnectReason {
     /** The same device connected again elsewhere; the older connection was dropped. */
     REPLACED,
     ADAPTER_SHUTDOWN,
+    /**
+     * The adapter instance holding the connection vanished without a goodbye (crash, kill, lost network);
+     * announced on its behalf by whoever saw its last will.
+     */
+    ADAPTER_LOST,
     UNKNOWN
 }

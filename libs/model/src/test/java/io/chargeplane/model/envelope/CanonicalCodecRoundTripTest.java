@@ -11,6 +11,8 @@ import io.chargeplane.model.command.CommandRequest;
 import io.chargeplane.model.command.DeviceCommand;
 import io.chargeplane.model.command.DeviceCommands;
 import io.chargeplane.model.device.Capability;
+import io.chargeplane.model.event.DisconnectReason;
+import io.chargeplane.model.event.Disconnected;
 import io.chargeplane.model.event.DeviceEvent;
 import io.chargeplane.model.event.DeviceEvents;
 import io.chargeplane.model.request.DeviceReply;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CanonicalCodecRoundTripTest {
@@ -55,6 +58,17 @@ class CanonicalCodecRoundTripTest {
 
         assertEquals(event, read);
         assertEquals(event.type(), message.header("ce_type"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DisconnectReason.class)
+    void everyDisconnectReasonReadsBackByItsName(DisconnectReason reason) throws Exception {
+        CanonicalEvent<CanonicalPayload> event = Fixtures.anEnvelope(new Disconnected(reason, null));
+
+        byte[] json = codec.writeStructured(event);
+
+        assertEquals(reason.name(), new ObjectMapper().readTree(json).get("data").get("reason").asText());
+        assertEquals(event, codec.readStructured(json));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,6 +37,8 @@ public interface BridgeConfig {
 
     Credentials credentials();
 
+    Reaper reaper();
+
     interface Mqtt {
         @WithDefault("localhost")
         String host();
@@ -106,5 +108,14 @@ public interface BridgeConfig {
          * {@code .enabled} (default true). Without it no station is known.
          */
         Optional<Path> file();
+    }
+
+    interface Reaper {
+        /**
+         * With the {@code pump} role: watch adapter presence and, when an instance goes offline (last will or
+         * graceful), mark every device it still held offline and publish their {@code disconnected} events.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -62,7 +62,7 @@ class AdapterLastWillIT {
         }
     }
 
-    private static void awaitLine(Process process, String expected) throws Exception {
+    static void awaitLine(Process process, String expected) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder output = new StringBuilder();
         long deadline = System.nanoTime() + WAIT.toNanos();
