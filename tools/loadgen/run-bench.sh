@@ -9,7 +9,7 @@
 #
 # Environment: PBKDF2_ITERATIONS (work factor of the stations' password hashes, default 210000 = the
 # bridge's default for new hashes; each handshake pays it once), BRIDGE_JAVA_OPTS, BROKER_JAVA_OPTS,
-# OCPP_PORT (18180), HTTP_PORT (18080).
+# OCPP_PORT (18180), HTTP_PORT (18080), BRIDGE_APP (a packaged quarkus-app folder; default: the build's).
 # Build first: mvn -B -pl tools/loadgen -am install -DskipTests
 set -euo pipefail
 
@@ -30,7 +30,7 @@ JAVA="$JAVA_HOME/bin/java"
 ITERATIONS=${PBKDF2_ITERATIONS:-210000}
 OCPP_PORT=${OCPP_PORT:-18180}
 HTTP_PORT=${HTTP_PORT:-18080}
-BRIDGE_APP="$ROOT/mqtt-bridge/bridge-app/target/quarkus-app"
+BRIDGE_APP=${BRIDGE_APP:-"$ROOT/mqtt-bridge/bridge-app/target/quarkus-app"}
 [ -f "$HERE/target/classpath.txt" ] && [ -d "$HERE/target/classes" ] \
     || { echo "build the load generator first: mvn -B -pl tools/loadgen -am install -DskipTests" >&2; exit 1; }
 [ -f "$BRIDGE_APP/quarkus-run.jar" ] || { echo "package the bridge first (no $BRIDGE_APP)" >&2; exit 1; }
@@ -113,7 +113,9 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$RESULTS/$SCENARIO-$VERSION-$CHARGERS-$STAMP.json"
 echo "# $(date -u +%FT%TZ) $(uptime | sed 's/^ *//')" >&2
 echo "# bridge pid $BRIDGE_PID, broker pid $BROKER_PID (port $MQTT_PORT), PBKDF2 $ITERATIONS iterations" >&2
-"$JAVA" -XX:+UseSerialGC -cp "$CP" $MAIN run --scenario "$SCENARIO" --version "$VERSION" \
+"$JAVA" -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP" $MAIN run --scenario "$SCENARIO" --version "$VERSION" \
     --chargers "$CHARGERS" --processes "$PROCESSES" --port "$OCPP_PORT" \
     --measure "bridge=$BRIDGE_PID,broker=$BROKER_PID" "$@" | tee "$OUT"
+# The bridge's own counters (messages by direction/kind/outcome, publish latency) as evidence beside the JSON.
+curl -sf "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep '^chargeplane_bridge' >"${OUT%.json}.metrics.txt" || true
 echo "# after: $(uptime | sed 's/^ *//')" >&2

@@ -110,6 +110,7 @@ final class Launcher {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             // A small serial-GC heap: the generator should spend its CPU on sockets, not on collection threads.
             command.addAll(List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError",
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                     "-cp", System.getProperty("java.class.path"), LoadgenMain.class.getName(), "child",
                     Integer.toString(index), settings.sourceAddresses() ? "127.0.0." + (2 + index) : "-"));
             command.addAll(settings.share(index).toArgs());

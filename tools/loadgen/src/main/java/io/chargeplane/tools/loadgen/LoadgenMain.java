@@ -90,6 +90,12 @@ public final class LoadgenMain {
         if (file == null) {
             throw new IllegalArgumentException("credentials needs --file");
         }
+        if (!settingsArgs.contains("--processes") && settingsArgs.contains("--chargers")) {
+            // Only the station range matters here; the per-process socket limit is the run's concern.
+            int chargers = Integer.parseInt(settingsArgs.get(settingsArgs.indexOf("--chargers") + 1));
+            settingsArgs.addAll(List.of("--processes",
+                    Integer.toString((chargers + Settings.MAX_PER_PROCESS - 1) / Settings.MAX_PER_PROCESS)));
+        }
         Settings stations = Settings.parse(settingsArgs);
         CredentialsFile.write(file, stations, tenant, iterations);
         System.err.printf("wrote %d stations (%s%06d..) to %s, PBKDF2 %d iterations%n", stations.chargers(),
