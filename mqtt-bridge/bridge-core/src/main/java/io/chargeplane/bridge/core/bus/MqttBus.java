@@ -1,10 +1,12 @@
 package io.chargeplane.bridge.core.bus;
 
+import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
@@ -17,18 +19,16 @@ import io.chargeplane.model.id.AdapterInstanceId;
 import io.chargeplane.model.topic.AdapterPresence;
 import io.chargeplane.model.topic.Topics;
 import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,17 +59,6 @@ public class MqttBus {
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     private final Instant since = Instant.now();
-    /*
-     * The client's async calls park the calling thread (Object.wait in its publish flow) once as many QoS 1
-     * publishes are unacknowledged as the broker's receive maximum allows (HiveMQ's default: 10). Callers are
-     * Vert.x event loops, which must never park, so every packet is handed to the client on this one thread;
-     * one thread also keeps the order in which callers issued them (the registry relies on it).
-     */
-    private final ExecutorService handoff = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "chargeplane-bus-handoff");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile Consumer<Mqtt5Publish> inbound = publish -> { };
     private volatile IntSupplier connectedDevices = () -> 0;
     private volatile boolean connectedOnce;
@@ -81,7 +70,15 @@ public class MqttBus {
         this.codec = codec;
         this.outageBuffer = config.outageBuffer();
         this.keepAlive = config.keepAlive();
-        this.client = MqttClients.builder(config, instance.value())
+        Mqtt5ClientBuilder builder = MqttClient.builder()
+                .useMqttVersion5()
+                .identifier(instance.value())
+                .serverHost(config.host())
+                .serverPort(config.port())
+                .automaticReconnect()
+                    .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+                    .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+                    .applyAutomaticReconnect()
                 .willPublish()
                     .topic(Topics.adapterPresence(instance))
                     .payload(codec.writeJson(AdapterPresence.lastWill(instance, null)))
@@ -90,8 +87,17 @@ public class MqttBus {
                     .contentType(JSON)
                     .applyWillPublish()
                 .addConnectedListener(context -> onConnected())
-                .addDisconnectedListener(this::onDisconnected)
-                .buildAsync();
+                .addDisconnectedListener(this::onDisconnected);
+        if (config.tls()) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        if (config.username().isPresent()) {
+            builder = builder.simpleAuth()
+                    .username(config.username().get())
+                    .password(config.password().orElse("").getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, publish -> inbound.accept(publish));
     }
 
@@ -134,8 +140,8 @@ public class MqttBus {
     }
 
     /**
-     * Hands a publish to the client without waiting for it. The future completes when the broker acknowledged
-     * it (QoS 1) and fails with {@link BusUnavailableException} when the bus cannot take it.
+     * Hands a publish to the client. The future completes when the broker acknowledged it (QoS 1) and fails
+     * with {@link BusUnavailableException} when the bus cannot take it.
      */
     public CompletableFuture<Void> publish(Mqtt5Publish message) {
         if (!client.getState().isConnected() && inFlight.get() >= outageBuffer) {
@@ -144,7 +150,7 @@ public class MqttBus {
         }
         inFlight.incrementAndGet();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        onClientThread(() -> client.publish(message)).whenComplete((result, failure) -> {
+        client.publish(message).whenComplete((result, failure) -> {
             inFlight.decrementAndGet();
             Throwable error = failure != null ? failure : result.getError().orElse(null);
             if (error == null) {
@@ -158,7 +164,7 @@ public class MqttBus {
     }
 
     public CompletableFuture<Void> subscribe(Mqtt5Subscribe subscribe) {
-        return onClientThread(() -> client.subscribe(subscribe)).thenAccept(ack -> {
+        return client.subscribe(subscribe).thenAccept(ack -> {
             for (Mqtt5SubAckReasonCode code : ack.getReasonCodes()) {
                 if (code.isError()) {
                     throw new BusUnavailableException("subscription refused by the broker: " + code);
@@ -168,26 +174,7 @@ public class MqttBus {
     }
 
     public CompletableFuture<Void> unsubscribe(Mqtt5Unsubscribe unsubscribe) {
-        return onClientThread(() -> client.unsubscribe(unsubscribe)).thenApply(ack -> null);
-    }
-
-    /** Issues a client call on the hand-off thread, in call order; the caller never waits for the client. */
-    private <T> CompletableFuture<T> onClientThread(Supplier<CompletableFuture<T>> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        handoff.execute(() -> {
-            try {
-                call.get().whenComplete((value, failure) -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure);
-                    } else {
-                        result.complete(value);
-                    }
-                });
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return client.unsubscribe(unsubscribe).thenApply(ack -> null);
     }
 
     /** Publishes in-flight count, for tests and diagnostics. */
