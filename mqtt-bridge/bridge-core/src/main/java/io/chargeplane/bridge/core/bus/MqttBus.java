@@ -1,12 +1,10 @@
 package io.chargeplane.bridge.core.bus;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
@@ -19,7 +17,6 @@ import io.chargeplane.model.id.AdapterInstanceId;
 import io.chargeplane.model.topic.AdapterPresence;
 import io.chargeplane.model.topic.Topics;
 import io.smallrye.mutiny.Uni;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,15 +67,7 @@ public class MqttBus {
         this.codec = codec;
         this.outageBuffer = config.outageBuffer();
         this.keepAlive = config.keepAlive();
-        Mqtt5ClientBuilder builder = MqttClient.builder()
-                .useMqttVersion5()
-                .identifier(instance.value())
-                .serverHost(config.host())
-                .serverPort(config.port())
-                .automaticReconnect()
-                    .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-                    .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-                    .applyAutomaticReconnect()
+        this.client = MqttClients.builder(config, instance.value())
                 .willPublish()
                     .topic(Topics.adapterPresence(instance))
                     .payload(codec.writeJson(AdapterPresence.lastWill(instance, null)))
@@ -87,17 +76,8 @@ public class MqttBus {
                     .contentType(JSON)
                     .applyWillPublish()
                 .addConnectedListener(context -> onConnected())
-                .addDisconnectedListener(this::onDisconnected);
-        if (config.tls()) {
-            builder = builder.sslWithDefaultConfig();
-        }
-        if (config.username().isPresent()) {
-            builder = builder.simpleAuth()
-                    .username(config.username().get())
-                    .password(config.password().orElse("").getBytes(StandardCharsets.UTF_8))
-                    .applySimpleAuth();
-        }
-        this.client = builder.buildAsync();
+                .addDisconnectedListener(this::onDisconnected)
+                .buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, publish -> inbound.accept(publish));
     }
 
