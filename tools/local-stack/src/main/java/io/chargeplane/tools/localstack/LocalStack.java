@@ -81,7 +81,7 @@ public final class LocalStack {
         List<String> problems = new ArrayList<>(ports.duplicates());
         problems.addAll(ports.taken(names));
         if (!problems.isEmpty()) {
-            throw new StartFailure("stack", String.join("; ", problems), layout.stateFile(), null);
+            throw new StartFailure("stack", String.join("; ", problems), null, null);
         }
     }
 

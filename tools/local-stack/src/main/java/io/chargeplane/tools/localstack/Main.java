@@ -117,7 +117,9 @@ public final class Main {
             state = stack.up();
         } catch (StartFailure failure) {
             out.println(failure.getMessage());
-            out.println("  log: " + failure.log());
+            if (failure.log() != null) {
+                out.println("  log: " + failure.log());
+            }
             out.println("Everything that had started was stopped.");
             return 1;
         }
