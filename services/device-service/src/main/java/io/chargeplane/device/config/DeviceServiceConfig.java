@@ -2,6 +2,10 @@ package io.chargeplane.device.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the device service ({@code chargeplane.device.*}); Helm values map onto the same keys. */
 @ConfigMapping(prefix = "chargeplane.device")
@@ -9,6 +13,15 @@ public interface DeviceServiceConfig {
 
     /** How lists are paged. */
     Paging paging();
+
+    /** The live status view fed from Kafka. */
+    Status status();
+
+    /** The capability API. */
+    Commands commands();
+
+    /** This instance's MQTT 5 connection to the device bus. */
+    Bus mqtt();
 
     interface Paging {
 
@@ -19,5 +32,57 @@ public interface DeviceServiceConfig {
         /** Largest page a request may ask for; larger sizes are refused with a problem naming {@code size}. */
         @WithDefault("100")
         int maxSize();
+    }
+
+    interface Status {
+
+        /**
+         * How long a processed event id is remembered, so that a re-delivered event is skipped without touching
+         * the view or the history. Applying an event is idempotent on its own; this only saves the work.
+         */
+        @WithDefault("P7D")
+        Duration processedEventRetention();
+
+        /** How long an adapter's death is remembered, to ignore older {@code connected} events through it. */
+        @WithDefault("P7D")
+        Duration deadAdapterRetention();
+
+        /** Interval of SSE comments that keep idle status streams open through proxies. */
+        @WithDefault("15s")
+        Duration streamKeepAlive();
+    }
+
+    interface Commands {
+
+        /** How long a command request waits for the device's result before answering 202 with a command to poll. */
+        @WithName("wait")
+        @WithDefault("5s")
+        Duration waitForResult();
+
+        /** The deadline a command carries: after it the adapter drops the command instead of executing it. */
+        @WithDefault("30s")
+        Duration deadline();
+    }
+
+    interface Bus {
+
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("1883")
+        int port();
+
+        @WithDefault("false")
+        boolean tls();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /**
+         * This instance's id on the bus: its MQTT client id and its command response topic. Defaults to a random
+         * id per start; a pod sets its name.
+         */
+        Optional<String> instanceId();
     }
 }
