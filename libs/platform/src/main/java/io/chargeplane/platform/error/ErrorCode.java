@@ -26,6 +26,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The request's media type is not supported"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used for a different request"),
     UNPROCESSABLE(422, "The request is well-formed but cannot be processed"),
+    INSUFFICIENT_FUNDS(422, "The balance and credit limit do not cover the amount"),
     RATE_LIMITED(429, "Too many requests"),
     DEVICE_UNKNOWN(404, "The device is not registered"),
     DEVICE_OFFLINE(409, "The device is offline"),

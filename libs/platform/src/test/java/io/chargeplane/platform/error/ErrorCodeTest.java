@@ -28,6 +28,7 @@ class ErrorCodeTest {
         assertEquals("idempotency_key_reused", ErrorCode.IDEMPOTENCY_KEY_REUSED.code());
         assertEquals("tenant_forbidden", ErrorCode.TENANT_FORBIDDEN.code());
         assertEquals("device_offline", ErrorCode.DEVICE_OFFLINE.code());
+        assertEquals("insufficient_funds", ErrorCode.INSUFFICIENT_FUNDS.code());
         assertEquals("https://chargeplane.io/problems/validation-failed", ErrorCode.VALIDATION_FAILED.type().toString());
     }
 

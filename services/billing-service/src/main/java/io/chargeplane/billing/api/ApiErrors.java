@@ -15,15 +15,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.List;
 
 /**
- * Ledger and channel failures as problems. Insufficient funds is a 422 {@code unprocessable} problem whose error
- * names {@code amount} with the message {@value InsufficientFundsException#CODE}, so clients can tell it from
- * other refusals without a catalogue entry of its own.
+ * Ledger and channel failures as problems. Insufficient funds is a 422 {@code insufficient_funds} problem whose
+ * field error names {@code amount}.
  */
 public class ApiErrors {
 
     static Throwable toProblem(Throwable failure) {
         if (failure instanceof InsufficientFundsException e) {
-            return new ProblemException(ErrorCode.UNPROCESSABLE, e.getMessage(),
+            return new ProblemException(ErrorCode.INSUFFICIENT_FUNDS, e.getMessage(),
                     List.of(new ProblemDetail.FieldError("amount", InsufficientFundsException.CODE)), e);
         }
         if (failure instanceof ModelValidationException e) {

@@ -45,7 +45,7 @@ public class HoldResource {
 
     @POST
     @Operation(summary = "Hold money for a session (try)", description = "Moves the amount from the driver's "
-            + "available balance to held. Refused with 422 (errors[0].message insufficient_funds) when the wallet "
+            + "available balance to held. Refused with 422 (code insufficient_funds) when the wallet "
             + "would fall below its credit limit. One hold per session: a repeat returns the first hold (business "
             + "key hold:<sessionId>). Needs an Idempotency-Key.")
     public Uni<Response> hold(@HeaderParam(IdempotentRequests.HEADER) String key, Dtos.HoldRequest body) {

@@ -81,7 +81,7 @@ public class OperatorResource {
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Adjust a wallet", description = "Credits (positive amount) or debits (negative) a driver's "
             + "wallet through the adjustments account, once per reference (business key adjustment:<reference>). "
-            + "A debit beyond the credit limit is refused (422, errors[0].message insufficient_funds). Needs an "
+            + "A debit beyond the credit limit is refused (422, code insufficient_funds). Needs an "
             + "Idempotency-Key.")
     public Uni<Response> adjust(@PathParam("owner") String owner, @HeaderParam(IdempotentRequests.HEADER) String key,
                                 Dtos.Adjustment body) {

@@ -171,7 +171,8 @@ class WalletFlowsIT {
         String owner = fundedOwner(4_000);
         String hold = Api.holdOf("acme", owner, unique("s"), 3_000);
         service("acme").body(Map.of("amount", cny(4_001))).post("/api/v1/holds/" + hold + "/capture")
-                .then().statusCode(422).body("errors[0].message", equalTo("insufficient_funds"));
+                .then().statusCode(422).body("code", equalTo("insufficient_funds"))
+                .body("errors[0].message", equalTo("insufficient_funds"));
         assertWallet(owner, 1_000, 3_000);
         service("acme").body(Map.of("amount", cny(4_000))).post("/api/v1/holds/" + hold + "/capture").then().statusCode(200);
         assertWallet(owner, 0, 0);
@@ -182,7 +183,7 @@ class WalletFlowsIT {
         String owner = fundedOwner(1_000);
         service("acme").body(Map.of("sessionId", unique("s"), "owner", owner, "amount", cny(1_500)))
                 .post("/api/v1/holds").then().statusCode(422).contentType(PROBLEM)
-                .body("code", equalTo("unprocessable")).body("errors[0].field", equalTo("amount"))
+                .body("code", equalTo("insufficient_funds")).body("errors[0].field", equalTo("amount"))
                 .body("errors[0].message", equalTo("insufficient_funds"));
         assertWallet(owner, 1_000, 0);
 
