@@ -28,6 +28,13 @@ public final class TenantResolver {
                     ? new TenantScope.AllTenants()
                     : new TenantScope.Single(parse(requested, "requested tenant"));
         }
+        if (roles.contains(Roles.SERVICE) && (claim == null || claim.isBlank())) {
+            if (requested == null || requested.isBlank()) {
+                throw new ProblemException(ErrorCode.TENANT_MISSING,
+                        "a service call names the tenant it acts for in the " + TenantContext.TENANT_HEADER + " header");
+            }
+            return new TenantScope.Single(parse(requested, "requested tenant"));
+        }
         if (claim == null || claim.isBlank()) {
             throw new ProblemException(ErrorCode.TENANT_MISSING, "the token carries no tenant claim");
         }

@@ -63,4 +63,22 @@ class TenantResolverTest {
         assertEquals(ErrorCode.VALIDATION_FAILED, e.errorCode());
         assertEquals("tenant", e.fieldErrors().getFirst().field());
     }
+
+    @Test
+    void serviceAccountActsForTheTenantItNames() {
+        assertEquals(ACME, TenantResolver.resolve(null, Set.of(Roles.SERVICE), "acme").restrictedTo());
+    }
+
+    @Test
+    void serviceAccountNamingNoTenantIsRefused() {
+        ProblemException error = assertThrows(ProblemException.class,
+                () -> TenantResolver.resolve(null, Set.of(Roles.SERVICE), null));
+        assertEquals(ErrorCode.TENANT_MISSING, error.errorCode());
+    }
+
+    @Test
+    void tenantUserHoldingTheServiceRoleStaysPinnedToItsClaim() {
+        assertThrows(ProblemException.class,
+                () -> TenantResolver.resolve("acme", Set.of(Roles.SERVICE, Roles.OPERATOR_ADMIN), "volt"));
+    }
 }
