@@ -34,6 +34,7 @@ public final class ModelTypeGraph {
         pending.add(DevicePresence.class);
         pending.add(AdapterPresence.class);
         pending.add(io.chargeplane.model.session.ChargingSessionChanged.class);
+        pending.add(io.chargeplane.model.request.OfflinePolicySetting.class);
         Set<String> found = new TreeSet<>();
         while (!pending.isEmpty()) {
             Class<?> type = pending.pop();

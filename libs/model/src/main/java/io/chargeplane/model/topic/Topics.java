@@ -20,6 +20,7 @@ import io.chargeplane.model.request.DeviceRequests;
  * chargeplane/v1/{tenant}/{device}/res/{request}      replies, the response topic adapters name
  * chargeplane/v1/{tenant}/{device}/presence           retained device presence
  * chargeplane/v1/_adapters/{instance}/presence        retained adapter presence and last will
+ * chargeplane/v1/_policies/{tenant}/offline-policy    retained offline policy of a tenant's adapters
  * </pre>
  *
  * <p>Tenant and device ids are topic-safe by construction and no tenant may start with {@code _}, so a parse
@@ -29,6 +30,9 @@ public final class Topics {
 
     public static final String ROOT = "chargeplane/v1";
     public static final String ADAPTERS = "_adapters";
+    /** Platform-level settings per tenant that adapters follow, published retained by the owning service. */
+    public static final String POLICIES = "_policies";
+    static final String OFFLINE_POLICY = "offline-policy";
 
     private Topics() {
     }
@@ -59,6 +63,32 @@ public final class Topics {
 
     public static String adapterPresence(AdapterInstanceId instance) {
         return new AdapterPresenceTopic(instance).format();
+    }
+
+    /**
+     * Retained {@link io.chargeplane.model.request.OfflinePolicySetting} of one tenant: charging-service publishes
+     * it, every adapter applies it to that tenant's unanswered device requests.
+     */
+    public static String offlinePolicy(TenantId tenant) {
+        return ROOT + "/" + POLICIES + "/" + tenant.value() + "/" + OFFLINE_POLICY;
+    }
+
+    /** Every tenant's offline policy: what an adapter subscribes to. */
+    public static String allOfflinePolicies() {
+        return ROOT + "/" + POLICIES + "/+/" + OFFLINE_POLICY;
+    }
+
+    /** The tenant an offline-policy topic names, or a {@code topic:} error when it is not one. */
+    public static TenantId offlinePolicyTenant(String topic) {
+        String[] levels = topic == null ? new String[0] : topic.split("/", -1);
+        if (levels.length != 5 || !topic.startsWith(ROOT + "/" + POLICIES + "/") || !OFFLINE_POLICY.equals(levels[4])) {
+            throw new ModelValidationException("topic", "'" + topic + "' is not an offline-policy topic");
+        }
+        try {
+            return TenantId.of(levels[3]);
+        } catch (ModelValidationException e) {
+            throw new ModelValidationException("topic", "tenant " + e.reason());
+        }
     }
 
     static String devicePrefix(TenantId tenant, DeviceId device) {
