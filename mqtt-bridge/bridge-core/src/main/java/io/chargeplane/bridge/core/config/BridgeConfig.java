@@ -103,6 +103,15 @@ public interface BridgeConfig {
 
     interface Credentials {
         /**
+         * Which store decides about connecting stations: {@code file} (core's {@code FileCredentialStore},
+         * {@link #file()}) or {@code keycloak} (the device clients in Keycloak, settings under
+         * {@code chargeplane.bridge.credentials.keycloak.*}; needs the {@code credentials-keycloak} module, which
+         * the bridge application carries). An unknown value stops startup.
+         */
+        @WithDefault("file")
+        String source();
+
+        /**
          * A properties file of stations: {@code <stationId>.tenant}, {@code .device} (default: the station
          * id), {@code .password-hash} ({@code pbkdf2-sha256$...}), {@code .security-profile} (default 1),
          * {@code .enabled} (default true). Without it no station is known.

@@ -3,9 +3,11 @@ package io.chargeplane.bridge.core.credentials;
 import io.chargeplane.bridge.core.spi.CredentialStore;
 import io.chargeplane.bridge.core.spi.PasswordHash;
 import io.chargeplane.bridge.core.spi.StationCredentials;
+import io.chargeplane.bridge.core.spi.StationVerdict;
 import io.chargeplane.model.id.DeviceId;
 import io.chargeplane.model.id.TenantId;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -31,6 +33,10 @@ import java.util.TreeSet;
  * <p>Only hashes are accepted: a {@code password} key is refused at load time, so no clear secret can sit
  * in the file. The file is read once at startup and checked completely, so a typo stops the bridge instead
  * of locking one station out later.
+ *
+ * <p>{@link #verify} runs the PBKDF2 check (deliberately slow) on Mutiny's worker pool, never on the caller's
+ * event loop. A disabled station is {@link StationVerdict#DISABLED} whatever the secret; a profile 0 station
+ * (closed test networks) is accepted without one.
  */
 public final class FileCredentialStore implements CredentialStore {
 
@@ -104,6 +110,26 @@ public final class FileCredentialStore implements CredentialStore {
     }
 
     @Override
+    public Uni<StationVerdict> verify(String stationId, byte[] secret) {
+        StationCredentials station = stationId == null ? null : stations.get(stationId);
+        if (station == null) {
+            return Uni.createFrom().item(StationVerdict.UNKNOWN);
+        }
+        if (!station.enabled()) {
+            return Uni.createFrom().item(StationVerdict.DISABLED);
+        }
+        if (station.securityProfile() == 0) {
+            return Uni.createFrom().item(StationVerdict.accepted(station));
+        }
+        if (secret == null) {
+            return Uni.createFrom().item(StationVerdict.REFUSED);
+        }
+        byte[] copy = secret.clone();
+        return Uni.createFrom().item(() -> station.verify(copy) ? StationVerdict.accepted(station) : StationVerdict.REFUSED)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The stored entry of a station, or a null item when it is unknown (tools that write the file check it). */
     public Uni<StationCredentials> find(String stationId) {
         return Uni.createFrom().item(stationId == null ? null : stations.get(stationId));
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param stationId the identity the station presents (OCPP charge point id)
  * @param tenant the tenant that owns it
  * @param device the canonical device id it is registered under
- * @param passwordHash the salted hash of its Basic-auth password; null for profile 3 (client certificate)
+ * @param passwordHash the salted hash of its Basic-auth password; null for profile 3 (client certificate) and
+ *                     when the store verifies secrets elsewhere (the Keycloak store)
  * @param securityProfile OCPP security profile 1, 2 or 3 (0 = none, only for closed test networks)
  * @param enabled false for stations that must be refused
  */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chargeplane.bridge.core.spi.PasswordHash;
 import io.chargeplane.bridge.core.spi.StationCredentials;
+import io.chargeplane.bridge.core.spi.StationVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,30 @@ class FileCredentialStoreTest {
         assertEquals("site7-east", second.device().value());
         assertFalse(second.enabled());
         assertFalse(second.verify("s3cret"));
+    }
+
+    @Test
+    void verifyDecidesUnknownDisabledRefusedAndAccepted() {
+        Properties properties = new Properties();
+        properties.setProperty("CP-1.tenant", "acme");
+        properties.setProperty("CP-1.password-hash", HASH);
+        properties.setProperty("CP-2.tenant", "acme");
+        properties.setProperty("CP-2.password-hash", HASH);
+        properties.setProperty("CP-2.enabled", "false");
+        properties.setProperty("CP-3.tenant", "acme");
+        properties.setProperty("CP-3.security-profile", "0");
+        FileCredentialStore store = FileCredentialStore.parse(properties, "test");
+        byte[] right = "s3cret".getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(store.verify("CP-9", right).await().indefinitely() instanceof StationVerdict.Unknown);
+        assertTrue(store.verify("CP-2", right).await().indefinitely() instanceof StationVerdict.Disabled);
+        assertTrue(store.verify("CP-1", "wrong".getBytes(StandardCharsets.UTF_8)).await().indefinitely()
+                instanceof StationVerdict.Refused);
+        assertTrue(store.verify("CP-1", null).await().indefinitely() instanceof StationVerdict.Refused);
+        StationVerdict accepted = store.verify("CP-1", right).await().indefinitely();
+        assertEquals("CP-1", ((StationVerdict.Accepted) accepted).station().device().value());
+        assertTrue(store.verify("CP-3", null).await().indefinitely() instanceof StationVerdict.Accepted,
+                "profile 0 needs no secret");
     }
 
     @Test

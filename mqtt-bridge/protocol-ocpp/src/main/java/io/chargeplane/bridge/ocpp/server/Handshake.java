@@ -1,8 +1,10 @@
 package io.chargeplane.bridge.ocpp.server;
 
 import io.chargeplane.bridge.core.spi.CredentialStore;
+import io.chargeplane.bridge.core.spi.CredentialsUnavailableException;
 import io.chargeplane.bridge.core.spi.DeviceConnections;
 import io.chargeplane.bridge.core.spi.StationCredentials;
+import io.chargeplane.bridge.core.spi.StationVerdict;
 import io.chargeplane.bridge.ocpp.rpc.OcppVersion;
 import io.chargeplane.bridge.ocpp.rpc.SubprotocolNegotiator;
 import io.vertx.core.Context;
@@ -18,10 +20,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides every upgrade before the WebSocket exists, in this order: path ({@code /ocpp/{stationId}}, else
- * 404), station known and enabled (404), Basic authentication with the station's own identity (401),
- * a subprotocol both sides speak (400). Only then the upgrade, the attach to the bus, and frames.
+ * 404), the credential store's verdict on the station and its Basic password (unknown or disabled 404, wrong
+ * or missing password 401, store unavailable 503 so the charger retries), TLS for profile 2 and 3 stations
+ * (403), a subprotocol both sides speak (400). Only then the upgrade, the attach to the bus, and frames.
  *
- * <p>The password check (PBKDF2, deliberately slow) runs on a worker thread, never on the event loop.
+ * <p>The store verifies without blocking the event loop (it hashes on a worker or asks Keycloak).
  */
 final class Handshake {
 
@@ -58,40 +61,31 @@ final class Handshake {
         }
         request.pause();
         Context context = Vertx.currentContext();
-        credentials.find(stationId)
+        byte[] password = password(request.getHeader(HttpHeaders.AUTHORIZATION), stationId);
+        credentials.verify(stationId, password)
                 .emitOn(r -> context.runOnContext(v -> r.run()))
-                .subscribe().with(found -> authenticate(request, stationId, found),
+                .subscribe().with(verdict -> decide(request, stationId, verdict),
                         failure -> {
-                            LOG.warnf("credential lookup for %s failed: %s", stationId, failure.toString());
+                            if (!(failure instanceof CredentialsUnavailableException)) {
+                                LOG.warnf("credential check for %s failed: %s", stationId, failure.toString());
+                            }
                             refuse(request, 503, "station directory unavailable");
                         });
     }
 
-    private void authenticate(HttpServerRequest request, String stationId, StationCredentials station) {
-        if (station == null || !station.enabled()) {
-            refuse(request, 404, "unknown station");
-            return;
-        }
-        if (station.securityProfile() >= 2 && !request.isSSL()) {
-            refuse(request, 403, "this station must connect over TLS");
-            return;
-        }
-        byte[] password = password(request.getHeader(HttpHeaders.AUTHORIZATION), stationId);
-        if (station.securityProfile() == 0) {
-            negotiate(request, stationId, station);
-            return;
-        }
-        if (password == null) {
-            unauthorized(request);
-            return;
-        }
-        shared.vertx.<Boolean>executeBlocking(() -> station.verify(password), false).onComplete(verified -> {
-            if (verified.succeeded() && verified.result()) {
-                negotiate(request, stationId, station);
-            } else {
-                unauthorized(request);
+    private void decide(HttpServerRequest request, String stationId, StationVerdict verdict) {
+        switch (verdict) {
+            case StationVerdict.Unknown u -> refuse(request, 404, "unknown station");
+            case StationVerdict.Disabled d -> refuse(request, 404, "unknown station");
+            case StationVerdict.Refused r -> unauthorized(request);
+            case StationVerdict.Accepted accepted -> {
+                if (accepted.station().securityProfile() >= 2 && !request.isSSL()) {
+                    refuse(request, 403, "this station must connect over TLS");
+                } else {
+                    negotiate(request, stationId, accepted.station());
+                }
             }
-        });
+        }
     }
 
     private void negotiate(HttpServerRequest request, String stationId, StationCredentials station) {
