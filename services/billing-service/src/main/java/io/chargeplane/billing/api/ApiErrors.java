@@ -1,6 +1,8 @@
 package io.chargeplane.billing.api;
 
 import io.chargeplane.billing.domain.ledger.InsufficientFundsException;
+import io.chargeplane.billing.domain.rating.RatingInputException;
+import io.chargeplane.billing.domain.tariff.TariffValidationException;
 import io.chargeplane.billing.payment.spi.InvalidNotificationException;
 import io.chargeplane.billing.payment.spi.UnknownPaymentException;
 import io.chargeplane.model.ModelValidationException;
@@ -15,12 +17,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.List;
 
 /**
- * Ledger and channel failures as problems. Insufficient funds is a 422 {@code insufficient_funds} problem whose
+ * Ledger, tariff, rating and channel failures as problems. A tariff or rating input that cannot be used is a 400
+ * {@code validation_failed} naming the JSON path of the field ({@code versions[0].slotMaps.WORKDAY[17]}). Insufficient funds is a 422 {@code insufficient_funds} problem whose
  * field error names {@code amount}.
  */
 public class ApiErrors {
 
     static Throwable toProblem(Throwable failure) {
+        if (failure instanceof TariffValidationException e) {
+            return ProblemException.invalidField(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        if (failure instanceof RatingInputException e) {
+            return ProblemException.invalidField(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
         if (failure instanceof InsufficientFundsException e) {
             return new ProblemException(ErrorCode.INSUFFICIENT_FUNDS, e.getMessage(),
                     List.of(new ProblemDetail.FieldError("amount", InsufficientFundsException.CODE)), e);
@@ -40,6 +49,16 @@ public class ApiErrors {
             return ProblemException.invalidField(parts[0], parts[1]);
         }
         return failure;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidTariff(TariffValidationException e, UriInfo uri) {
+        return ProblemResponses.of(((ProblemException) toProblem(e)).toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRatingInput(RatingInputException e, UriInfo uri) {
+        return ProblemResponses.of(((ProblemException) toProblem(e)).toProblem(uri.getPath()));
     }
 
     @ServerExceptionMapper

@@ -24,6 +24,27 @@ public interface BillingConfig {
     /** The built-in sandbox payment channel. */
     Sandbox sandbox();
 
+    /** The relay that publishes rated sessions from the outbox table. */
+    Outbox outbox();
+
+    interface Outbox {
+        /** Whether this instance relays (every instance may: batches are locked with skip locked). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause when the outbox is empty. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Pause after a failed batch (Kafka or the database away) before the batch is tried again. */
+        @WithDefault("1s")
+        Duration retryDelay();
+
+        /** Records per batch. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface Paging {
         /** Page size when a request names none. */
         @WithDefault("20")

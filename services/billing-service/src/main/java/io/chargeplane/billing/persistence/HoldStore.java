@@ -58,7 +58,12 @@ public class HoldStore {
 
     /** Confirm: takes {@code charged} and gives the rest back. A repeat with the same amount is harmless. */
     public Uni<Hold> capture(TenantId tenant, UUID id, Money charged, String actor) {
-        return pool.withTransaction(c -> find(c, tenant, id, true).flatMap(h -> switch (h.state().towards(HoldState.CAPTURED)) {
+        return pool.withTransaction(c -> capture(c, tenant, id, charged, actor));
+    }
+
+    /** {@link #capture(TenantId, UUID, Money, String)} inside the caller's transaction (session billing). */
+    public Uni<Hold> capture(SqlConnection c, TenantId tenant, UUID id, Money charged, String actor) {
+        return find(c, tenant, id, true).flatMap(h -> switch (h.state().towards(HoldState.CAPTURED)) {
             case REPEAT -> {
                 if (h.captured() != charged.minorUnits() || !h.currency().equals(charged.currency().getCurrencyCode())) {
                     throw new ProblemException(ErrorCode.CONFLICT, "hold " + id + " was captured with another amount");
@@ -72,18 +77,43 @@ public class HoldStore {
                                 Money.ofMinor(h.amount(), h.currency()), charged), actor)
                         .flatMap(r -> update(c, id, "state = 'CAPTURED', captured_minor = $2", charged.minorUnits()));
             }
-        }));
+        });
     }
 
     /** Cancel: gives the whole hold back. A repeat is harmless. */
     public Uni<Hold> release(TenantId tenant, UUID id, String actor) {
-        return pool.withTransaction(c -> find(c, tenant, id, true).flatMap(h -> switch (h.state().towards(HoldState.RELEASED)) {
+        return pool.withTransaction(c -> release(c, tenant, id, actor));
+    }
+
+    /** {@link #release(TenantId, UUID, String)} inside the caller's transaction (session billing). */
+    public Uni<Hold> release(SqlConnection c, TenantId tenant, UUID id, String actor) {
+        return find(c, tenant, id, true).flatMap(h -> switch (h.state().towards(HoldState.RELEASED)) {
             case REPEAT -> Uni.createFrom().item(h);
             case REFUSED -> throw new ProblemException(ErrorCode.CONFLICT, "hold " + id + " was captured; refund it instead");
             case APPLY -> ledger.post(c, tenant, Postings.release(h.sessionId(), h.owner(),
                             Money.ofMinor(h.amount(), h.currency())), actor)
                     .flatMap(r -> update(c, id, "state = 'RELEASED', captured_minor = $2", null));
-        }));
+        });
+    }
+
+    /**
+     * The hold a session event names, else the session's hold, locked; empty when the session has none in the
+     * tenant (a local RFID session, or an id of another tenant).
+     */
+    public Uni<java.util.Optional<Hold>> forSession(SqlConnection c, TenantId tenant, String holdId, String sessionId) {
+        UUID id = null;
+        if (holdId != null) {
+            try {
+                id = UUID.fromString(holdId);
+            } catch (IllegalArgumentException e) {
+                id = null;
+            }
+        }
+        return c.preparedQuery("select * from holds where tenant_id = $1 and (id = $2 or session_id = $3) "
+                        + "order by (id = $2) desc nulls last limit 1 for update")
+                .execute(Tuple.of(tenant.value(), id, sessionId))
+                .map(rows -> rows.rowCount() == 0 ? java.util.Optional.<Hold>empty()
+                        : java.util.Optional.of(hold(rows.iterator().next())));
     }
 
     /** Gives part of a captured charge back to the wallet, at most what was captured in total. */

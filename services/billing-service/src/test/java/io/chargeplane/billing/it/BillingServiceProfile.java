@@ -1,5 +1,6 @@
 package io.chargeplane.billing.it;
 
+import io.chargeplane.testkit.quarkus.KafkaResource;
 import io.chargeplane.testkit.quarkus.KeycloakResource;
 import io.chargeplane.testkit.quarkus.PostgresResource;
 import io.chargeplane.testkit.quarkus.RedisResource;
@@ -8,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
-/** The one resource set of this module's ITs, so Quarkus boots once: real PostgreSQL, Redis and Keycloak. */
+/** The one resource set of this module's ITs, so Quarkus boots once: real PostgreSQL, Kafka, Redis and Keycloak. */
 public class BillingServiceProfile implements QuarkusTestProfile {
 
     @Override
@@ -16,6 +17,7 @@ public class BillingServiceProfile implements QuarkusTestProfile {
         return List.of(
                 new TestResourceEntry(PostgresResource.class, Map.of("database", "billing")),
                 new TestResourceEntry(RedisResource.class),
+                new TestResourceEntry(KafkaResource.class),
                 new TestResourceEntry(KeycloakResource.class));
     }
 }

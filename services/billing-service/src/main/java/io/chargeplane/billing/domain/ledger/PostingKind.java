@@ -8,7 +8,9 @@ public enum PostingKind {
     RELEASE("release"),
     REFUND("refund"),
     ADJUSTMENT("adjustment"),
-    PAYOUT("payout");
+    PAYOUT("payout"),
+    /** A rated session charged straight to the wallet because no hold was taken (a local RFID session). */
+    SESSION("session");
 
     private final String prefix;
 

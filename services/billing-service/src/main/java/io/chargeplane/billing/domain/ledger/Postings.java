@@ -54,6 +54,17 @@ public final class Postings {
         return new Posting(PostingKind.CAPTURE.key(sessionId), PostingKind.CAPTURE, held.currency(), c, entries);
     }
 
+    /**
+     * A rated session without a hold: the charge goes from the driver's available balance (within the credit limit,
+     * checked when applied) to revenue, under {@code session:<sessionId>} so a session is charged at most once.
+     */
+    public static Posting sessionCharge(String sessionId, String owner, Money charged) {
+        long c = positive(charged);
+        return new Posting(PostingKind.SESSION.key(sessionId), PostingKind.SESSION, charged.currency(), c, List.of(
+                Entry.debit(AccountRef.available(owner, charged.currency()), c),
+                Entry.credit(AccountRef.tenant(AccountType.REVENUE, charged.currency()), c)));
+    }
+
     /** Cancel: the whole hold goes back to available. */
     public static Posting release(String sessionId, String owner, Money held) {
         long h = positive(held);
