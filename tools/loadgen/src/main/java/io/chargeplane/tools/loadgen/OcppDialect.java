@@ -32,11 +32,19 @@ public enum OcppDialect {
     }
 
     public String bootNotification(String messageId, String stationId) {
+        return bootNotification(messageId, stationId, "Loadgen");
+    }
+
+    /**
+     * A BootNotification CALL naming the station's model (at most 20 characters, letters and digits: it is put
+     * into the frame as is). The 2.0.1 reason is always {@code PowerUp}, which is also true after a reset.
+     */
+    public String bootNotification(String messageId, String stationId, String model) {
         return switch (this) {
             case OCPP16 -> "[2,\"" + messageId + "\",\"BootNotification\",{\"chargePointVendor\":\"Chargeplane\","
-                    + "\"chargePointModel\":\"Loadgen\",\"chargePointSerialNumber\":\"" + stationId + "\"}]";
+                    + "\"chargePointModel\":\"" + model + "\",\"chargePointSerialNumber\":\"" + stationId + "\"}]";
             case OCPP201 -> "[2,\"" + messageId + "\",\"BootNotification\",{\"reason\":\"PowerUp\","
-                    + "\"chargingStation\":{\"model\":\"Loadgen\",\"vendorName\":\"Chargeplane\",\"serialNumber\":\""
+                    + "\"chargingStation\":{\"model\":\"" + model + "\",\"vendorName\":\"Chargeplane\",\"serialNumber\":\""
                     + stationId + "\"}}]";
         };
     }
