@@ -10,6 +10,9 @@ import io.chargeplane.device.persistence.EvseEntity;
 import io.chargeplane.model.device.DeviceKind;
 import io.chargeplane.model.device.Protocol;
 import io.chargeplane.model.id.DeviceId;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.chargeplane.device.identity.DeviceCredentials;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -74,5 +77,35 @@ public final class DeviceDtos {
                     .map(c -> new ConnectorView(c.connectorNumber, c.type, c.powerType, c.maxPowerW))
                     .toList())).toList();
         }
+    }
+
+    @Schema(name = "DeviceCredentials", description = "The device's Keycloak client. The secret (also the OCPP "
+            + "basic-auth password; with the clientId it gets tokens by the client-credentials grant) is shown in "
+            + "this one answer only: device-service keeps no copy, and a replayed answer (Idempotent-Replayed) omits "
+            + "it. A lost secret is replaced with POST /api/v1/devices/{deviceId}/credentials/rotate.")
+    public record Credentials(
+            @Schema(description = "device-<identity>") String clientId,
+            @Schema(description = "Absent in replayed answers") @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+        static Credentials of(DeviceCredentials credentials) {
+            return new Credentials(credentials.clientId(), credentials.secret());
+        }
+
+        Credentials withoutSecret() {
+            return new Credentials(clientId, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[clientId=" + clientId + "]";
+        }
+    }
+
+    @Schema(name = "RegisteredDevice", description = "The registered device and, once, its credentials")
+    public record Registered(@JsonUnwrapped View device, Credentials credentials) {
+    }
+
+    @Schema(name = "RotatedCredentials", description = "The device's new credentials, shown once")
+    public record Rotated(UUID deviceId, Credentials credentials) {
     }
 }

@@ -7,6 +7,7 @@ import io.chargeplane.device.domain.PageRequest;
 import io.chargeplane.device.domain.TextSearch;
 import io.chargeplane.device.domain.Versions;
 import io.chargeplane.device.domain.Violations;
+import io.chargeplane.device.identity.DeviceLifecycle;
 import io.chargeplane.device.persistence.DeviceEntity;
 import io.chargeplane.device.persistence.DeviceStore;
 import io.chargeplane.model.device.DeviceKind;
@@ -29,7 +30,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -45,12 +49,15 @@ public class DeviceResource {
     private final DeviceStore devices;
     private final Mutations mutations;
     private final DeviceServiceConfig config;
+    private final DeviceLifecycle lifecycle;
 
-    public DeviceResource(TenantContext context, DeviceStore devices, Mutations mutations, DeviceServiceConfig config) {
+    public DeviceResource(TenantContext context, DeviceStore devices, Mutations mutations, DeviceServiceConfig config,
+                          DeviceLifecycle lifecycle) {
         this.context = context;
         this.devices = devices;
         this.mutations = mutations;
         this.config = config;
+        this.lifecycle = lifecycle;
     }
 
     @GET
@@ -88,10 +95,15 @@ public class DeviceResource {
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Register a device", description = "In the caller's tenant (a platform admin names it in "
             + "X-Chargeplane-Tenant), at one of its sites. A charger comes with its EVSEs and connectors. Needs an "
-            + "Idempotency-Key. A taken identity, or serial number of the same vendor, is a 409 conflict.")
+            + "Idempotency-Key. A taken identity, or serial number of the same vendor, is a 409 conflict. Creates "
+            + "the device's Keycloak client (device-<identity>) and answers its secret in credentials, once: a "
+            + "replay of this answer omits it. If Keycloak is unavailable nothing is registered (503).")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeviceDtos.Registered.class)))
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key, DeviceDtos.Create body) {
         TenantId tenant = context.requireTenant();
-        return mutations.run(context, tenant, "POST /api/v1/devices", key, null, body, () -> {
+        return mutations.runRevealingOnce(context, tenant, "POST /api/v1/devices", key, null, body, () -> {
             checkCreate(body);
             DeviceEntity device = new DeviceEntity();
             device.tenantId = tenant.value();
@@ -105,8 +117,16 @@ public class DeviceResource {
             device.firmwareVersion = body.firmwareVersion();
             device.identity = body.identity().value();
             device.status = body.status() == null ? DeviceStatus.ENABLED : body.status();
-            return devices.create(device, body.evses()).map(created -> Responses.created(
-                    "/api/v1/devices/" + created.device().id, DeviceDtos.View.of(created), created.device().version));
+            return lifecycle.register(device, body.evses()).map(registered -> {
+                DeviceStore.Registered created = registered.device();
+                String location = "/api/v1/devices/" + created.device().id;
+                DeviceDtos.Credentials credentials = DeviceDtos.Credentials.of(registered.credentials());
+                DeviceDtos.View view = DeviceDtos.View.of(created);
+                return new Mutations.Revealing(
+                        Responses.created(location, new DeviceDtos.Registered(view, credentials.withoutSecret()),
+                                created.device().version),
+                        Responses.created(location, new DeviceDtos.Registered(view, credentials), created.device().version));
+            });
         });
     }
 
@@ -114,7 +134,9 @@ public class DeviceResource {
     @Path("/{deviceId}")
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Change, block or unblock a device", description = "Needs an Idempotency-Key; with "
-            + "If-Match the change applies only to that version (else 409 conflict).")
+            + "If-Match the change applies only to that version (else 409 conflict). Blocking disables the device's "
+            + "Keycloak client (it can no longer get tokens or connect), unblocking enables it; if Keycloak is "
+            + "unavailable nothing changes (503).")
     public Uni<Response> update(@PathParam("deviceId") String deviceId,
                                 @HeaderParam(IdempotentRequests.HEADER) String key,
                                 @HeaderParam(Versions.IF_MATCH) String ifMatch, DeviceDtos.Patch body) {
@@ -129,7 +151,8 @@ public class DeviceResource {
                     .optionalText(body.serialNumber(), "serialNumber", DeviceRules.MAX_SERIAL)
                     .optionalText(body.firmwareVersion(), "firmwareVersion", DeviceRules.MAX_FIRMWARE)
                     .throwIfAny();
-            return devices.update(tenant, id, Versions.expected(ifMatch), body.siteId(), device -> apply(device, body))
+            return lifecycle.update(tenant, id, Versions.expected(ifMatch), body.siteId(), body.status(),
+                            body.protocol(), device -> apply(device, body))
                     .map(found -> Responses.ok(DeviceDtos.View.of(found), found.device().version));
         });
     }
@@ -138,14 +161,39 @@ public class DeviceResource {
     @Path("/{deviceId}")
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Delete a device", description = "Removes the device with its EVSEs and connectors. "
-            + "Needs an Idempotency-Key; honours If-Match. To keep a device registered but refuse it, block it.")
+            + "Needs an Idempotency-Key; honours If-Match. To keep a device registered but refuse it, block it. "
+            + "Its Keycloak client is disabled first and then deleted, which frees the identity for a new "
+            + "registration; if Keycloak is unavailable nothing is deleted (503).")
     public Uni<Response> delete(@PathParam("deviceId") String deviceId,
                                 @HeaderParam(IdempotentRequests.HEADER) String key,
                                 @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         TenantId tenant = context.requireTenant();
         UUID id = Params.pathId(deviceId, "device");
         return mutations.run(context, tenant, "DELETE /api/v1/devices/" + id, key, ifMatch, null,
-                () -> devices.delete(tenant, id, Versions.expected(ifMatch)).map(done -> Responses.noContent()));
+                () -> lifecycle.delete(tenant, id, Versions.expected(ifMatch)).map(done -> Responses.noContent()));
+    }
+
+    @POST
+    @Path("/{deviceId}/credentials/rotate")
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Rotate a device's secret", description = "Sets a new secret on the device's Keycloak "
+            + "client and answers it once; the old secret stops working at once. Needs an Idempotency-Key: a repeat "
+            + "replays the answer without the secret and makes no new one. A device without a client (registered "
+            + "before device identities existed) gets one. If Keycloak is unavailable nothing changes (503).")
+    @APIResponse(responseCode = "200", description = "Rotated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeviceDtos.Rotated.class)))
+    public Uni<Response> rotateCredentials(@PathParam("deviceId") String deviceId,
+                                           @HeaderParam(IdempotentRequests.HEADER) String key) {
+        TenantId tenant = context.requireTenant();
+        UUID id = Params.pathId(deviceId, "device");
+        return mutations.runRevealingOnce(context, tenant, "POST /api/v1/devices/" + id + "/credentials/rotate", key,
+                null, null, () -> lifecycle.rotate(tenant, id).map(issued -> {
+                    DeviceDtos.Credentials credentials = DeviceDtos.Credentials.of(issued);
+                    return new Mutations.Revealing(
+                            Response.ok(new DeviceDtos.Rotated(id, credentials.withoutSecret()), MediaType.APPLICATION_JSON_TYPE).build(),
+                            Response.ok(new DeviceDtos.Rotated(id, credentials), MediaType.APPLICATION_JSON_TYPE).build());
+                }));
     }
 
     private static void checkCreate(DeviceDtos.Create body) {

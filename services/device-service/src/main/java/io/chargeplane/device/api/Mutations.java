@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,13 @@ public class Mutations {
         this.idempotent = idempotent;
     }
 
+    /**
+     * The answer of a change that issues a secret: {@code remembered} is stored for replays and must not hold it;
+     * {@code firstOnly} is the same answer with the secret, given only to the request that ran the change.
+     */
+    record Revealing(Response remembered, Response firstOnly) {
+    }
+
     /** What a key is bound to: the body and, for changes of existing resources, the {@code If-Match} precondition. */
     record Fingerprint(String ifMatch, Object body) {
     }
@@ -35,5 +43,22 @@ public class Mutations {
         String scope = tenant + "|" + context.subject() + "|" + operation;
         return idempotent.execute(scope, key, new Fingerprint(ifMatch, body),
                 () -> Uni.createFrom().deferred(change::get).onFailure().transform(ApiErrors::toProblem));
+    }
+
+    /**
+     * {@link #run} for changes that issue a secret. The Idempotency-Key store keeps the answer without the secret,
+     * so a repeat gets the first answer minus the secret (marked replayed) and no second secret is made; a caller
+     * that lost the first answer rotates the secret.
+     */
+    Uni<Response> runRevealingOnce(TenantContext context, TenantId tenant, String operation, String key, String ifMatch,
+                                   Object body, Supplier<Uni<Revealing>> change) {
+        AtomicReference<Response> firstOnly = new AtomicReference<>();
+        return run(context, tenant, operation, key, ifMatch, body, () -> change.get().map(answer -> {
+            firstOnly.set(answer.firstOnly());
+            return answer.remembered();
+        })).map(answer -> {
+            Response revealing = firstOnly.get();
+            return revealing != null && revealing.getStatus() == answer.getStatus() ? revealing : answer;
+        });
     }
 }

@@ -16,7 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DeviceDtos.ConnectorView.class, EvseSpec.class, ConnectorSpec.class, PageView.class, Mutations.Fingerprint.class,
         io.chargeplane.device.status.LiveView.class, io.chargeplane.device.status.LiveView.Connector.class,
         io.chargeplane.device.status.LiveView.Meter.class, io.chargeplane.device.status.StatusChange.class,
-        io.chargeplane.device.audit.AuditEntry.class, CommandDtos.View.class})
+        io.chargeplane.device.audit.AuditEntry.class, CommandDtos.View.class,
+        DeviceDtos.Credentials.class, DeviceDtos.Registered.class, DeviceDtos.Rotated.class})
 final class NativeReflection {
 
     private NativeReflection() {

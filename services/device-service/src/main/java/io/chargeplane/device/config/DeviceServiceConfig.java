@@ -23,6 +23,9 @@ public interface DeviceServiceConfig {
     /** This instance's MQTT 5 connection to the device bus. */
     Bus mqtt();
 
+    /** Device identities in Keycloak, managed through its admin API. */
+    Identity identity();
+
     interface Paging {
 
         /** Page size when a request names none. */
@@ -84,5 +87,32 @@ public interface DeviceServiceConfig {
          * id per start; a pod sets its name.
          */
         Optional<String> instanceId();
+    }
+
+    interface Identity {
+
+        /**
+         * Base URL of Keycloak (the part before {@code /admin} and {@code /realms}). Defaults to the OIDC server
+         * URL ({@code quarkus.oidc.auth-server-url}) without its {@code /realms/<realm>} tail.
+         */
+        Optional<String> adminUrl();
+
+        /** Realm that holds the device clients. Defaults to the realm of the OIDC server URL. */
+        Optional<String> realm();
+
+        /** This service's own client, whose service account holds manage-clients, view-clients and query-clients. */
+        @WithDefault("device-service")
+        String clientId();
+
+        /** Secret of {@link #clientId()}; defaults to {@code quarkus.oidc.credentials.secret}. */
+        Optional<String> clientSecret();
+
+        /** How long one admin API call may take before the request is answered 503. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The admin token is renewed this long before it expires. */
+        @WithDefault("30s")
+        Duration tokenRenewBefore();
     }
 }

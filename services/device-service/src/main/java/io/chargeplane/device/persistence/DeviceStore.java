@@ -68,6 +68,11 @@ public class DeviceStore {
         return Panache.withSession(() -> visible(only, id).flatMap(this::withLayout));
     }
 
+    /** Whether a device of any tenant holds {@code identity}, which is unique on the platform. */
+    public Uni<Boolean> identityTaken(String identity) {
+        return Panache.withSession(() -> devices.count("identity", identity)).map(count -> count > 0);
+    }
+
     /** Registers {@code device} (tenant, site and fields set by the caller) with its charger layout. */
     public Uni<Registered> create(DeviceEntity device, List<EvseSpec> layout) {
         device.id = UUID.randomUUID();

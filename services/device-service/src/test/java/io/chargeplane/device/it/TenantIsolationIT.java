@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class TenantIsolationIT {
 
     /** Volt's data that acme users aim at. */
-    record Volt(String siteId, String siteName, String emptySiteId, String deviceId, String identity, String commandId) {
+    record Volt(String siteId, String siteName, String emptySiteId, String deviceId, String identity, String secret,
+                String commandId) {
     }
 
     /** What operator staff may do with an endpoint. */
@@ -86,8 +87,11 @@ class TenantIsolationIT {
         String siteId = Api.createSite("volt-admin", siteName);
         String emptySiteId = Api.createSite("volt-admin", Api.unique("volt-empty"));
         String identity = Api.unique("VOLT");
-        String deviceId = Api.createDevice("volt-admin", Api.charger(siteId, identity));
-        volt = new Volt(siteId, siteName, emptySiteId, deviceId, identity, voltCommand(deviceId, identity));
+        var registered = change("volt-admin").body(Api.charger(siteId, identity)).post("/api/v1/devices")
+                .then().statusCode(201).extract();
+        String deviceId = registered.path("id");
+        volt = new Volt(siteId, siteName, emptySiteId, deviceId, identity, registered.path("credentials.secret"),
+                voltCommand(deviceId, identity));
     }
 
     /** A command volt sent to its online device, which has not answered (202). */
@@ -129,6 +133,9 @@ class TenantIsolationIT {
                         (spec, v) -> spec.body(Map.of("status", "BLOCKED")).patch("/api/v1/devices/" + v.deviceId())),
                 new Endpoint("DELETE", "/api/v1/devices/{deviceId}", TenantIsolationIT::cannotDeleteOtherTenantsDevice,
                         (spec, v) -> spec.delete("/api/v1/devices/" + v.deviceId())),
+                new Endpoint("POST", "/api/v1/devices/{deviceId}/credentials/rotate",
+                        TenantIsolationIT::cannotRotateOtherTenantsDeviceSecret,
+                        (spec, v) -> spec.post("/api/v1/devices/" + v.deviceId() + "/credentials/rotate")),
                 new Endpoint("GET", "/api/v1/devices/{deviceId}/status", TenantIsolationIT::otherTenantsStatusIsNotFound,
                         (spec, v) -> spec.get("/api/v1/devices/" + v.deviceId() + "/status")),
                 new Endpoint("GET", "/api/v1/devices/{deviceId}/status/history",
@@ -357,5 +364,13 @@ class TenantIsolationIT {
         change("acme-admin").delete("/api/v1/devices/" + v.deviceId())
                 .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
         as("volt-admin").get("/api/v1/devices/" + v.deviceId()).then().statusCode(200);
+    }
+
+    private static void cannotRotateOtherTenantsDeviceSecret(Volt v) {
+        change("acme-admin").post("/api/v1/devices/" + v.deviceId() + "/credentials/rotate")
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("not_found"));
+        change("acme-admin").header(TENANT_HEADER, "volt").post("/api/v1/devices/" + v.deviceId() + "/credentials/rotate")
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("tenant_forbidden"));
+        assertEquals("volt", KeycloakRealm.claims("device-" + v.identity(), v.secret()).get("tenant"));
     }
 }
