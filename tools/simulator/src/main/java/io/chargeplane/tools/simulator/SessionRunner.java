@@ -102,10 +102,15 @@ final class SessionRunner {
             }
             if (answer.failed()) {
                 counters.callFailed(answer.cause());
-                if (attempt < START_ATTEMPTS && outbox.online()) {
+                // A lost connection does not count as an attempt: the car is still plugged in, and the start
+                // goes again once the charger is back (as stations queue StartTransaction while offline).
+                boolean lost = answer.cause() instanceof CallErrorException e && e.connectionLost();
+                int next = lost ? attempt : attempt + 1;
+                if (next <= START_ATTEMPTS && (lost || outbox.online())
+                        && Instant.now().isBefore(session.plannedEnd())) {
                     vertx.setTimer(START_RETRY.toMillis(), t -> {
                         if (connector.session() == session && connector.state() == ConnectorState.PREPARING) {
-                            begin(connector, session, attempt + 1);
+                            begin(connector, session, next);
                         }
                     });
                 } else {

@@ -41,7 +41,11 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
     private final Deque<OutCall> unsent = new ArrayDeque<>();
     private final List<Long> processTimers = new ArrayList<>();
     private boolean booted;
+    /** No new sessions or faults; the charger closes once its transaction messages are out. */
+    private boolean stopping;
+    /** Closed for good: no reconnects. */
     private boolean stopped;
+    private Promise<Void> closedForGood;
     private boolean plannedOutage;
     private boolean wasConnected;
     private int bootCount;
@@ -140,6 +144,9 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
             while (!unsent.isEmpty()) {
                 sendTransactional(unsent.pollFirst());
             }
+            if (stopping) {
+                closeWhenAnswered();
+            }
         });
     }
 
@@ -175,7 +182,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
 
     /** An injected fault; call on the context. */
     void inject(FaultKind kind) {
-        if (stopped) {
+        if (stopping) {
             return;
         }
         counters.fault(kind);
@@ -223,7 +230,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
     /** A driver arrives and takes a free connector, if there is one. */
     void driverArrives() {
         List<Connector> free = Arrays.stream(connectors).filter(c -> c.state() == ConnectorState.AVAILABLE).toList();
-        if (stopped || !booted || free.isEmpty()) {
+        if (stopping || !booted || free.isEmpty()) {
             counters.driversTurnedAway.incrementAndGet();
             return;
         }
@@ -234,7 +241,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
     /** A driver with this card plugs into this connector now (tests and demos); false if it is not free. */
     boolean plugIn(int connector, String idTag) {
         Connector c = connector(connector);
-        if (c == null || c.state() != ConnectorState.AVAILABLE || !booted) {
+        if (c == null || c.state() != ConnectorState.AVAILABLE || !booted || stopping) {
             return false;
         }
         sessions.local(c, idTag);
@@ -249,24 +256,38 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
 
     // ---------------------------------------------------------------- stop
 
-    /** Ends running sessions (their stop messages go out first), then closes; call on the context. */
+    /**
+     * Ends running sessions, then closes once their stop messages are answered. A charger that is offline at
+     * that moment reconnects and boots first, so the CSMS still gets every transaction message. Call on the
+     * context.
+     */
     Future<Void> stop() {
-        stopped = true;
+        if (closedForGood != null) {
+            return closedForGood.future();
+        }
+        stopping = true;
+        closedForGood = Promise.promise();
         processTimers.forEach(timer -> vertx.cancelTimer(timer));
         for (Connector c : connectors) {
             sessions.end(c, StopCause.LOCAL, true);
         }
-        Promise<Void> closed = Promise.promise();
-        if (!link.connected()) {
-            closed.complete();
-            return closed.future();
+        if (online()) {
+            closeWhenAnswered();
+        } else if (!link.connected() && !plannedOutage && unsent.isEmpty()) {
+            stopped = true;
+            closedForGood.complete();
         }
-        // A Heartbeat queued behind the stop messages: once answered, everything before it was answered too.
+        // Otherwise the reconnect under way boots, sends what waits and then closes (see boot()).
+        return closedForGood.future();
+    }
+
+    private void closeWhenAnswered() {
+        // A Heartbeat queued behind the stop messages: once it is answered, everything before it was too.
         link.call("Heartbeat", Frames.object()).onComplete(done -> {
+            stopped = true;
             link.close();
-            closed.complete();
+            closedForGood.tryComplete();
         });
-        return closed.future();
     }
 
     ChargerView view() {
