@@ -67,7 +67,7 @@ public class SessionResource {
             + "FAILED with a reason (hold refused, charger refused). Needs an Idempotency-Key.")
     public Uni<Response> start(@HeaderParam(IdempotentRequests.HEADER) String key, SessionDtos.Start body) {
         TenantId tenant = context.requireTenant();
-        String driver = context.subject();
+        String driver = subject();
         return mutations.run(context, tenant, "POST /api/v1/sessions", key, body, () -> {
             if (body == null || body.station() == null || body.station().isBlank()) {
                 throw ProblemException.invalidField("station", "is required");
@@ -95,7 +95,7 @@ public class SessionResource {
         TenantId tenant = context.requireTenant();
         int p = Params.intParam(page, "page", 0, 0, 100_000);
         int s = Params.intParam(size, "size", config.paging().defaultSize(), 1, config.paging().maxSize());
-        SessionStore.SessionQuery query = new SessionStore.SessionQuery(tenant, isDriverOnly() ? context.subject() : null,
+        SessionStore.SessionQuery query = new SessionStore.SessionQuery(tenant, isDriverOnly() ? subject() : null,
                 device, Params.enumParam(SessionState.class, state, "state"), Params.instant(from, "from"),
                 Params.instant(to, "to"), p, s);
         return store.list(pool, query).map(found -> new SessionDtos.Page<>(
@@ -132,12 +132,20 @@ public class SessionResource {
                         .map(s -> Response.ok(SessionDtos.View.of(s)).build()));
     }
 
+    /** The token's subject: the stable id of a driver's wallet, the same one billing keys wallets by. */
+    private String subject() {
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
     private boolean isDriverOnly() {
         return identity.hasRole(Roles.DRIVER) && !identity.hasRole(Roles.OPERATOR_ADMIN)
                 && !identity.hasRole(Roles.OPERATOR_STAFF) && !identity.hasRole(Roles.PLATFORM_ADMIN);
     }
 
     private boolean visible(Session s) {
-        return !isDriverOnly() || context.subject().equals(s.driver());
+        return !isDriverOnly() || subject().equals(s.driver());
     }
 }

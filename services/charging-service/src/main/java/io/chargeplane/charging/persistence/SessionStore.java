@@ -103,7 +103,7 @@ public class SessionStore {
         return c.preparedQuery("insert into outbox (session_id, tenant_id, event_id, type, payload, created_at)"
                         + " values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.of(s.id(), s.tenant().value(), changed.eventId(), SessionTopics.typeOf(s.state()),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(codec.writeJson(changed)), utc(now)))
+                        io.vertx.core.buffer.Buffer.buffer(codec.writeJson(changed)), utc(now)))
                 .replaceWithVoid();
     }
 
