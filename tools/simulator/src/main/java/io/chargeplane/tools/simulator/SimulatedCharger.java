@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * CALLs through its {@link StationProtocol}, and suffers the faults it is told to. Everything runs on its own
  * Vert.x context; other threads reach it with {@link #onContext}.
  */
-final class SimulatedCharger implements OcppLink.Listener, Outbox, StationControl {
+final class SimulatedCharger implements OcppLink.Listener, Outbox {
 
     private static final int TRANSACTIONAL_RETRIES = 5;
     private static final Duration TRANSACTIONAL_RETRY = Duration.ofSeconds(5);
@@ -36,6 +36,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
     private final OcppLink link;
     private final Connector[] connectors;
     private final SessionRunner sessions;
+    private final ChargerControl control;
     private final SplittableRandom random;
     private final SplittableRandom driverRandom;
     private final Deque<OutCall> unsent = new ArrayDeque<>();
@@ -71,6 +72,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
             connectors[i] = new Connector(i + 1, settings.powerKw() * 1000, random.nextLong(1_000_000_000L));
         }
         this.sessions = new SessionRunner(vertx, protocol, this, settings, counters, driverRandom);
+        this.control = new ChargerControl(this, connectors, sessions, protocol);
     }
 
     String id() {
@@ -114,7 +116,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
         vertx.setTimer(backoff / 2 + random.nextLong(backoff / 2 + 1), t -> connect());
     }
 
-    private void boot() {
+    void boot() {
         link.callFirst("BootNotification", id -> protocol.bootFrame(id, spec.id())).onComplete(answer -> {
             if (answer.failed()) {
                 counters.callFailed(answer.cause());
@@ -207,7 +209,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
         }
     }
 
-    private void reboot(StopCause cause) {
+    void reboot(StopCause cause) {
         for (Connector c : connectors) {
             sessions.end(c, cause, true);
         }
@@ -240,7 +242,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
 
     /** A driver with this card plugs into this connector now (tests and demos); false if it is not free. */
     boolean plugIn(int connector, String idTag) {
-        Connector c = connector(connector);
+        Connector c = control.connector(connector);
         if (c == null || c.state() != ConnectorState.AVAILABLE || !booted || stopping) {
             return false;
         }
@@ -250,7 +252,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
 
     /** The driver stops the session on this connector (tests and demos); false if none runs. */
     boolean stopSession(int connector) {
-        Connector c = connector(connector);
+        Connector c = control.connector(connector);
         return c != null && sessions.end(c, StopCause.LOCAL, false);
     }
 
@@ -358,7 +360,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
     public void onCall(String messageId, String action, ObjectNode payload) {
         Answer answer;
         try {
-            answer = protocol.handle(action, payload, this);
+            answer = protocol.handle(action, payload, control);
         } catch (RuntimeException e) {
             answer = Answer.error("InternalError", String.valueOf(e.getMessage()));
         }
@@ -370,117 +372,17 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox, StationContro
         answer.then().run();
     }
 
-    // ---------------------------------------------------------------- StationControl
+    // ---------------------------------------------------------------- heartbeat
 
-    @Override
-    public int connectorCount() {
-        return connectors.length;
-    }
-
-    @Override
-    public Connector connector(int id) {
-        return id >= 1 && id <= connectors.length ? connectors[id - 1] : null;
-    }
-
-    @Override
-    public Connector connectorOfTransaction(String transactionId) {
-        for (Connector c : connectors) {
-            if (c.session() != null && transactionId.equals(c.session().transactionId())
-                    && c.state() == ConnectorState.CHARGING) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public void remoteStart(Connector connector, String idTag, String tokenType, Integer remoteStartId) {
-        if (connector.state() == ConnectorState.AVAILABLE && online()) {
-            sessions.remote(connector, idTag, tokenType, remoteStartId);
-        }
-    }
-
-    @Override
-    public void remoteStop(Connector connector) {
-        sessions.end(connector, StopCause.REMOTE, false);
-    }
-
-    @Override
-    public void reset(boolean hard) {
-        reboot(hard ? StopCause.HARD_RESET : StopCause.SOFT_RESET);
-    }
-
-    @Override
-    public void unlock(Connector connector) {
-        if (!sessions.end(connector, StopCause.UNLOCK, true)) {
-            sessions.unplug(connector);
-        }
-    }
-
-    @Override
-    public boolean changeAvailability(int connectorOrZero, boolean operative) {
-        boolean applied = true;
-        for (Connector c : targets(connectorOrZero)) {
-            applied &= c.changeAvailability(operative);
-            reportStatus(c);
-        }
-        return applied;
-    }
-
-    @Override
-    public boolean trigger(String message, Integer connectorOrNull) {
-        List<Connector> targets = targets(connectorOrNull == null ? 0 : connectorOrNull);
-        switch (message) {
-            case "BootNotification" -> boot();
-            case "Heartbeat" -> send(new OutCall("Heartbeat", Frames.object()));
-            case "StatusNotification" -> targets.forEach(c -> {
-                c.lastReported(null);
-                reportStatus(c);
-            });
-            case "MeterValues" -> targets.forEach(c -> send(protocol.meterValues(c, Instant.now())));
-            case "TransactionEvent" -> targets.stream().filter(c -> c.state() == ConnectorState.CHARGING)
-                    .forEach(c -> send(protocol.transactionUpdated(c, c.session(), Instant.now())));
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public void capPower(int connectorOrZero, Double watts) {
-        Instant now = Instant.now();
-        for (Connector c : targets(connectorOrZero)) {
-            c.advance(now);
-            c.cap(watts);
-        }
-    }
-
-    private List<Connector> targets(int connectorOrZero) {
-        return connectorOrZero == 0 ? Arrays.asList(connectors) : List.of(connector(connectorOrZero));
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
+    Duration heartbeatInterval() {
         return heartbeatInterval;
     }
 
-    @Override
-    public void heartbeatInterval(Duration interval) {
+    void heartbeatInterval(Duration interval) {
         heartbeatInterval = interval;
         cancelTimer(heartbeatTimer);
         heartbeatTimer = vertx.setPeriodic(Math.max(1_000, interval.toMillis()),
                 t -> send(new OutCall("Heartbeat", Frames.object())));
-    }
-
-    @Override
-    public Duration meterInterval() {
-        return sessions.meterInterval();
-    }
-
-    @Override
-    public void meterInterval(Duration interval) {
-        sessions.meterInterval(interval, Arrays.asList(connectors));
     }
 
     private void cancelTimer(long timer) {
