@@ -7,6 +7,7 @@ import io.chargeplane.bridge.core.config.BridgeConfig;
 import io.chargeplane.bridge.core.metrics.BridgeMetrics;
 import io.chargeplane.bridge.core.request.OfflinePolicies;
 import io.chargeplane.bridge.core.request.OfflinePolicy;
+import io.chargeplane.bridge.core.request.TenantOfflinePolicies;
 import io.chargeplane.bridge.core.spi.BusUnavailableException;
 import io.chargeplane.bridge.core.spi.DeviceAddress;
 import io.chargeplane.bridge.core.spi.DeviceConnections;
@@ -62,12 +63,15 @@ public class ConnectionRegistry implements DeviceConnections {
     private final ConcurrentHashMap<DeviceAddress, Link> links = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private volatile boolean closing;
+    /** Each tenant's offline policy from the bus, or null when the registry was given one fixed policy. */
+    private final TenantOfflinePolicies tenantPolicies;
+    private final java.util.concurrent.atomic.AtomicBoolean policiesSubscribed = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Inject
     public ConnectionRegistry(MqttBus bus, BridgeMetrics metrics, BridgeConfig config) {
-        this(bus, metrics, config, OfflinePolicies.named(config.request().offlinePolicy(),
+        this(bus, metrics, config, new TenantOfflinePolicies(OfflinePolicies.named(config.request().offlinePolicy(),
                 config.request().knownTokenTtl(), config.request().knownTokenCapacity(), System::nanoTime),
-                Clock.systemUTC());
+                config.request().knownTokenCapacity(), System::nanoTime), Clock.systemUTC());
     }
 
     public ConnectionRegistry(MqttBus bus, BridgeMetrics metrics, BridgeConfig config, OfflinePolicy policy, Clock clock) {
@@ -76,6 +80,7 @@ public class ConnectionRegistry implements DeviceConnections {
         this.metrics = metrics;
         this.clock = clock;
         this.requests = new RequestClient(bus, codec, policy, metrics, config.request().timeout());
+        this.tenantPolicies = policy instanceof TenantOfflinePolicies perTenant ? perTenant : null;
         this.commands = new CommandHandler(this, bus, codec, metrics, config.commands().dedupWindow(),
                 config.commands().dedupCapacity(), clock);
         for (int i = 0; i < STRIPES; i++) {
@@ -83,6 +88,10 @@ public class ConnectionRegistry implements DeviceConnections {
         }
         bus.onMessage(this::dispatch);
         bus.onReconnected(this::restore);
+        bus.onReconnected(this::subscribePolicies);
+        if (bus.isConnected()) {
+            subscribePolicies();
+        }
         bus.connectedDevices(links::size);
     }
 
@@ -93,6 +102,9 @@ public class ConnectionRegistry implements DeviceConnections {
         }
         if (!bus.isConnected()) {
             return Uni.createFrom().failure(new BusUnavailableException("the device bus is not connected"));
+        }
+        if (policiesSubscribed.compareAndSet(false, true)) {
+            subscribePolicies();
         }
         Link link = new Link(this, address, protocol, endpoint, metrics.forProtocol(protocol), Instant.now(clock));
         Link previous;
@@ -210,7 +222,30 @@ public class ConnectionRegistry implements DeviceConnections {
         }
     }
 
+    /**
+     * Every tenant's offline policy, retained: subscribed when the bus is (re)connected, at the latest with the first
+     * attach, since only attached devices ask requests. Until the retained messages arrive the default applies.
+     */
+    private void subscribePolicies() {
+        if (tenantPolicies == null) {
+            return;
+        }
+        policiesSubscribed.set(true);
+        bus.subscribe(com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe.builder()
+                        .topicFilter(TenantOfflinePolicies.subscription())
+                        .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE).build())
+                .exceptionally(failure -> {
+                    metrics.error("policy_subscribe_failed");
+                    policiesSubscribed.set(false);
+                    return null;
+                });
+    }
+
     private void dispatch(Mqtt5Publish publish) {
+        if (tenantPolicies != null && TenantOfflinePolicies.isPolicyTopic(publish.getTopic().toString())) {
+            tenantPolicies.onMessage(publish.getTopic().toString(), publish.getPayloadAsBytes());
+            return;
+        }
         Topic topic;
         try {
             topic = Topics.parse(publish.getTopic().toString());
