@@ -28,6 +28,14 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How a view in another class loader reaches the node its owner runs: the owner registers this as a platform
+     * MBean (invoked by name with JDK types, so class loaders do not matter).
+     */
+    public interface BrokerControl {
+        void restartBroker(long downtimeMillis);
+    }
+
     private final Options options;
     private DataDirectory home;
     private KafkaClusterTestKit cluster;
@@ -83,6 +91,7 @@ public final class KafkaServer implements AutoCloseable {
             started.startup();
             started.waitForReadyBrokers();
             bootstrapServers = started.bootstrapServers();
+            registerControl(bootstrapServers);
             return this;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,6 +116,68 @@ public final class KafkaServer implements AutoCloseable {
         return Map.of("bootstrap.servers", bootstrapServers());
     }
 
+    /**
+     * Stops the broker (the KRaft controller keeps running), keeps it down for {@code downtime}, and starts it
+     * again on the same port with the same logs: what clients see when a broker restarts. Works on a view from
+     * another class loader too. Blocks until the broker is ready again.
+     */
+    public void restartBroker(java.time.Duration downtime) {
+        KafkaClusterTestKit owned;
+        String servers;
+        synchronized (this) {
+            owned = cluster;
+            servers = bootstrapServers();
+        }
+        if (owned == null) {
+            try {
+                java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(controlName(servers),
+                        "restartBroker", new Object[] {downtime.toMillis()}, new String[] {"long"});
+            } catch (javax.management.JMException e) {
+                throw new IllegalStateException("no running Kafka node at " + servers + " to restart", e);
+            }
+            return;
+        }
+        try {
+            for (kafka.server.BrokerServer broker : owned.brokers().values()) {
+                broker.shutdown();
+                broker.awaitShutdown();
+            }
+            Thread.sleep(downtime.toMillis());
+            for (kafka.server.BrokerServer broker : owned.brokers().values()) {
+                broker.startup();
+            }
+            owned.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the Kafka broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not restart", e);
+        }
+    }
+
+    private void registerControl(String servers) {
+        try {
+            BrokerControl control = millis -> restartBroker(java.time.Duration.ofMillis(millis));
+            java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(new javax.management.StandardMBean(control, BrokerControl.class), controlName(servers));
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("cannot register the broker control of " + servers, e);
+        }
+    }
+
+    private static void unregisterControl(String servers) {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().unregisterMBean(controlName(servers));
+        } catch (javax.management.JMException e) {
+            // not registered: nothing to undo
+        }
+    }
+
+    private static javax.management.ObjectName controlName(String servers) throws javax.management.MalformedObjectNameException {
+        return new javax.management.ObjectName("io.chargeplane.testkit:type=KafkaServer,bootstrap="
+                + javax.management.ObjectName.quote(servers));
+    }
+
     public synchronized boolean isRunning() {
         return cluster != null || attached;
     }
@@ -118,6 +189,7 @@ public final class KafkaServer implements AutoCloseable {
         }
         try {
             if (cluster != null) {
+                unregisterControl(bootstrapServers);
                 cluster.close();
             }
         } catch (Exception e) {
