@@ -59,7 +59,8 @@ public class HolidayCalendarResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Holiday calendars of the tenant")
+    @Operation(summary = "Holiday calendars of the tenant", description = "By name; a platform admin sees all tenants "
+            + "unless it names one.")
     public Uni<List<TariffJson.Calendar>> list() {
         return tariffs.calendars(caller.context().scope().restrictedTo())
                 .map(all -> all.stream().map(c -> TariffMapper.calendarJson(c.calendar(), c.revision())).toList());
@@ -68,7 +69,7 @@ public class HolidayCalendarResource {
     @GET
     @Path("/{name}")
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "A holiday calendar")
+    @Operation(summary = "A holiday calendar", description = "Another tenant's calendar is reported as not found.")
     public Uni<TariffJson.Calendar> get(@PathParam("name") String name) {
         return tariffs.calendar(caller.context().scope().restrictedTo(), name)
                 .map(c -> TariffMapper.calendarJson(c.calendar(), c.revision()));

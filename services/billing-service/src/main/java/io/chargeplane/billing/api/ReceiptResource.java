@@ -78,7 +78,8 @@ public class ReceiptResource {
     @GET
     @Path("/rated-sessions/{sessionId}")
     @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "A rated session of the tenant")
+    @Operation(summary = "A rated session of the tenant", description = "The receipt with its lines, buckets, payment "
+            + "status and the posting that charged it; another tenant's is reported as not found.")
     public Uni<RatingJson.Receipt> ratedSession(@PathParam("sessionId") String sessionId) {
         return rated.get(caller.context().scope().restrictedTo(), sessionId, null).map(RatingJson.Receipt::of);
     }

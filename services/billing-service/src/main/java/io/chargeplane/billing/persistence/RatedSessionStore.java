@@ -90,7 +90,7 @@ public class RatedSessionStore {
     public Uni<Void> outbox(SqlConnection c, String topic, String key, Map<String, String> headers, byte[] payload) {
         return c.preparedQuery("insert into outbox (topic, record_key, headers, payload) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(topic, key, new JsonObject(new java.util.LinkedHashMap<>(headers)),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(payload)))
+                        io.vertx.core.buffer.Buffer.buffer(payload)))
                 .replaceWithVoid();
     }
 

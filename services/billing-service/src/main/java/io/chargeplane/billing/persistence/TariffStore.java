@@ -135,8 +135,7 @@ public class TariffStore {
     // --- holiday calendars
 
     public Uni<StoredCalendar> createCalendar(TenantId tenant, HolidayCalendar calendar) {
-        return pool.preparedQuery("insert into holiday_calendars (tenant_id, name, holidays, workdays) values ($1, $2, $3::jsonb, "
-                        + "$4::jsonb) on conflict do nothing returning *")
+        return pool.preparedQuery("insert into holiday_calendars (tenant_id, name, holidays, workdays) values ($1, $2, $3, $4) on conflict do nothing returning *")
                 .execute(calendarTuple(tenant, calendar))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
@@ -148,7 +147,7 @@ public class TariffStore {
 
     /** Replaces a calendar's dates. Versions that copied it keep the dates they copied. */
     public Uni<StoredCalendar> replaceCalendar(TenantId tenant, HolidayCalendar calendar) {
-        return pool.preparedQuery("update holiday_calendars set holidays = $3::jsonb, workdays = $4::jsonb, version = version + 1, "
+        return pool.preparedQuery("update holiday_calendars set holidays = $3, workdays = $4, version = version + 1, "
                         + "updated_at = now() where tenant_id = $1 and name = $2 returning *")
                 .execute(calendarTuple(tenant, calendar))
                 .map(rows -> {
@@ -186,10 +185,10 @@ public class TariffStore {
         List<Tuple> rows = new ArrayList<>();
         for (TariffVersion v : versions) {
             rows.add(Tuple.from(List.of(tenant.value(), id, v.version(), v.validFrom().atOffset(java.time.ZoneOffset.UTC),
-                    write(TariffMapper.toJson(v)), actor)));
+                    new io.vertx.core.json.JsonObject(write(TariffMapper.toJson(v))), actor)));
         }
         return c.preparedQuery("insert into tariff_versions (tenant_id, tariff_id, version, valid_from, body, created_by) "
-                + "values ($1, $2, $3, $4, $5::jsonb, $6)").executeBatch(rows).replaceWithVoid();
+                + "values ($1, $2, $3, $4, $5, $6)").executeBatch(rows).replaceWithVoid();
     }
 
     private Uni<Stored> load(SqlClient c, TenantId only, String id) {
@@ -246,7 +245,9 @@ public class TariffStore {
 
     private Tuple calendarTuple(TenantId tenant, HolidayCalendar calendar) {
         TariffJson.Calendar json = TariffMapper.calendarJson(calendar, null);
-        return Tuple.of(tenant.value(), calendar.name(), write(json.holidays()), write(json.workdays()));
+        // JSON values go in as Vert.x JSON types: a Java string bound to jsonb would be stored as a JSON string
+        return Tuple.of(tenant.value(), calendar.name(), new io.vertx.core.json.JsonArray(json.holidays()),
+                new io.vertx.core.json.JsonArray(json.workdays()));
     }
 
     private StoredCalendar calendar(Row r) {

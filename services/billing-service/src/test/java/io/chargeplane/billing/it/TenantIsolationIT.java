@@ -50,14 +50,16 @@ class TenantIsolationIT {
     enum Audience { DRIVER, DRIVER_AND_OPERATOR, OPERATOR, SERVICE, CHANNEL }
 
     /** Volt's data that acme callers aim at. */
-    record Volt(String driverOwner, String holdId, String paymentId, long available) {
+    record Volt(String driverOwner, String holdId, String paymentId, long available, String tariffId, String site,
+                String calendar, String sessionId) {
     }
 
     record Endpoint(String method, String path, Audience audience, Consumer<Volt> crossTenant,
                     BiFunction<RequestSpecification, Volt, Response> call) {
 
         boolean mutates() {
-            return !method.equals("GET");
+            // the preview rates a hypothetical session: a POST that changes nothing, open to staff
+            return !method.equals("GET") && !path.endsWith("/preview");
         }
 
         @Override
@@ -81,7 +83,19 @@ class TenantIsolationIT {
         String hold = Api.hold("volt", "volt-driver", Api.unique("volt-session"), 1_000);
         String payment = change("volt-driver").body(Map.of("amount", cny(2_099), "channel", "sandbox"))
                 .post("/api/v1/wallet/top-ups").then().statusCode(201).extract().path("id");
-        volt = new Volt(owner, hold, payment, Api.available("volt-driver"));
+        String site = Api.unique("volt-site");
+        String tariff = Api.unique("volt-tariff").toLowerCase();
+        change("volt-admin").body(Tariffs.twoRate(tariff, site)).post("/api/v1/tariffs").then().statusCode(201);
+        String calendar = Api.unique("volt-cal").toLowerCase();
+        change("volt-admin").body(Map.of("name", calendar, "holidays", List.of("2026-10-01"), "workdays", List.of()))
+                .post("/api/v1/holiday-calendars").then().statusCode(201);
+        // rated at a site without tariff: a receipt (NOT_RATED) that moves no money
+        SessionEvents.Session session = SessionEvents.session("volt", Api.unique("volt-untariffed"), owner, null,
+                SessionBillingIT.START, SessionBillingIT.END, 1_000);
+        SessionEvents.sendAll(session.lifecycle());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                as("volt-driver").get("/api/v1/receipts/" + session.sessionId()).then().statusCode(200));
+        volt = new Volt(owner, hold, payment, Api.available("volt-driver"), tariff, site, calendar, session.sessionId());
     }
 
     @AfterEach
@@ -130,7 +144,44 @@ class TenantIsolationIT {
                 new Endpoint("POST", "/api/v1/holds/{holdId}/refunds", Audience.SERVICE,
                         TenantIsolationIT::cannotRefundOtherTenantsHold,
                         (s, v) -> s.header(TENANT_HEADER, "volt").body(Map.of("reference", "r", "amount", cny(10)))
-                                .post("/api/v1/holds/" + v.holdId() + "/refunds")));
+                                .post("/api/v1/holds/" + v.holdId() + "/refunds")),
+                new Endpoint("POST", "/api/v1/tariffs", Audience.OPERATOR, TenantIsolationIT::cannotCreateTariffForOtherTenant,
+                        (s, v) -> s.body(Tariffs.twoRate(Api.unique("t").toLowerCase(), Api.unique("site"))).post("/api/v1/tariffs")),
+                new Endpoint("GET", "/api/v1/tariffs", Audience.OPERATOR, TenantIsolationIT::tariffListShowsOnlyOwnTenant,
+                        (s, v) -> s.get("/api/v1/tariffs")),
+                new Endpoint("GET", "/api/v1/tariffs/{id}", Audience.OPERATOR, TenantIsolationIT::otherTenantsTariffIsNotFound,
+                        (s, v) -> s.get("/api/v1/tariffs/" + v.tariffId())),
+                new Endpoint("PUT", "/api/v1/tariffs/{id}", Audience.OPERATOR, TenantIsolationIT::cannotRescopeOtherTenantsTariff,
+                        (s, v) -> s.body(Map.of("name", "x", "scope", Map.of("site", "elsewhere"))).put("/api/v1/tariffs/" + v.tariffId())),
+                new Endpoint("POST", "/api/v1/tariffs/{id}/versions", Audience.OPERATOR,
+                        TenantIsolationIT::cannotVersionOtherTenantsTariff,
+                        (s, v) -> s.body(futureVersion()).post("/api/v1/tariffs/" + v.tariffId() + "/versions")),
+                new Endpoint("GET", "/api/v1/tariffs/{id}/versions", Audience.OPERATOR,
+                        TenantIsolationIT::otherTenantsVersionsAreNotFound, (s, v) -> s.get("/api/v1/tariffs/" + v.tariffId() + "/versions")),
+                new Endpoint("POST", "/api/v1/tariffs/preview", Audience.OPERATOR, TenantIsolationIT::cannotPreviewWithOtherTenantsTariff,
+                        (s, v) -> s.body(preview(v.tariffId())).post("/api/v1/tariffs/preview")),
+                new Endpoint("POST", "/api/v1/holiday-calendars", Audience.OPERATOR,
+                        TenantIsolationIT::cannotCreateCalendarForOtherTenant,
+                        (s, v) -> s.body(Map.of("name", Api.unique("cal").toLowerCase(), "holidays", List.of(), "workdays", List.of()))
+                                .post("/api/v1/holiday-calendars")),
+                new Endpoint("GET", "/api/v1/holiday-calendars", Audience.OPERATOR, TenantIsolationIT::calendarListShowsOnlyOwnTenant,
+                        (s, v) -> s.get("/api/v1/holiday-calendars")),
+                new Endpoint("GET", "/api/v1/holiday-calendars/{name}", Audience.OPERATOR,
+                        TenantIsolationIT::otherTenantsCalendarIsNotFound, (s, v) -> s.get("/api/v1/holiday-calendars/" + v.calendar())),
+                new Endpoint("PUT", "/api/v1/holiday-calendars/{name}", Audience.OPERATOR,
+                        TenantIsolationIT::cannotReplaceOtherTenantsCalendar,
+                        (s, v) -> s.body(Map.of("holidays", List.of("2026-12-25"), "workdays", List.of()))
+                                .put("/api/v1/holiday-calendars/" + v.calendar())),
+                new Endpoint("POST", "/api/v1/ratings/quote", Audience.SERVICE, TenantIsolationIT::quoteNeverUsesOtherTenantsTariff,
+                        (s, v) -> s.header(TENANT_HEADER, "volt").body(quote("volt", v.site())).post("/api/v1/ratings/quote")),
+                new Endpoint("GET", "/api/v1/receipts", Audience.DRIVER, TenantIsolationIT::receiptsAreOwn,
+                        (s, v) -> s.get("/api/v1/receipts")),
+                new Endpoint("GET", "/api/v1/receipts/{sessionId}", Audience.DRIVER, TenantIsolationIT::otherTenantsReceiptIsNotFound,
+                        (s, v) -> s.get("/api/v1/receipts/" + v.sessionId())),
+                new Endpoint("GET", "/api/v1/rated-sessions", Audience.OPERATOR, TenantIsolationIT::ratedSessionsShowOnlyOwnTenant,
+                        (s, v) -> s.get("/api/v1/rated-sessions")),
+                new Endpoint("GET", "/api/v1/rated-sessions/{sessionId}", Audience.OPERATOR,
+                        TenantIsolationIT::otherTenantsRatedSessionIsNotFound, (s, v) -> s.get("/api/v1/rated-sessions/" + v.sessionId())));
     }
 
     @Test
@@ -301,5 +352,126 @@ class TenantIsolationIT {
         service("acme").body(Map.of("reference", "r", "amount", cny(10))).post("/api/v1/holds/" + v.holdId() + "/refunds")
                 .then().statusCode(404);
         voltUnchanged(v);
+    }
+
+    // --- tariffs, quotes and receipts ---
+
+    private static String futureVersion() {
+        return """
+                {"validFrom": "2099-01-01T00:00:00Z", "zone": "Asia/Shanghai", "currency": "CNY",
+                 "rates": [{"code": "flat", "electricityPerKwh": "0.8", "servicePerKwh": "0.4"}],
+                 "slotMaps": {"WORKDAY": [%s]}}""".formatted(String.join(",", java.util.Collections.nCopies(48, "\"flat\"")));
+    }
+
+    private static Map<String, Object> preview(String tariffId) {
+        return Map.of("tariffId", tariffId, "start", SessionBillingIT.START.toString(), "end", SessionBillingIT.END.toString(),
+                "energyKwh", 20);
+    }
+
+    private static byte[] quote(String tenant, String site) {
+        return SessionEvents.json(SessionEvents.session(tenant, site, null, null, SessionBillingIT.START, SessionBillingIT.END, 20_000)
+                .state(io.chargeplane.model.session.SessionState.ACTIVE, 3));
+    }
+
+    private static void voltTariffUnchanged(Volt v) {
+        as("volt-staff").get("/api/v1/tariffs/" + v.tariffId()).then().statusCode(200)
+                .body("scope.site", equalTo(v.site())).body("versions", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    private static void cannotCreateTariffForOtherTenant(Volt v) {
+        change("acme-admin").header(TENANT_HEADER, "volt").body(Tariffs.twoRate(Api.unique("t").toLowerCase(), "x"))
+                .post("/api/v1/tariffs").then().statusCode(403).body("code", equalTo("tenant_forbidden"));
+        // the same id in acme is acme's own tariff, not a clash with volt's
+        change("acme-admin").body(Tariffs.twoRate(v.tariffId(), Api.unique("site"))).post("/api/v1/tariffs").then().statusCode(201);
+        voltTariffUnchanged(v);
+    }
+
+    private static void tariffListShowsOnlyOwnTenant(Volt v) {
+        as("volt-staff").get("/api/v1/tariffs?size=100").then().statusCode(200).body("items.scope.site", hasItem(v.site()));
+        as("acme-staff").get("/api/v1/tariffs?size=100").then().statusCode(200)
+                .body("items.scope.site", everyItem(not(equalTo(v.site()))));
+        as("acme-staff").header(TENANT_HEADER, "volt").get("/api/v1/tariffs").then().statusCode(403);
+    }
+
+    private static void otherTenantsTariffIsNotFound(Volt v) {
+        // acme may hold a tariff of the same id (cannotCreateTariffForOtherTenant makes one): never volt's
+        String site = as("acme-staff").get("/api/v1/tariffs/" + v.tariffId()).then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(200))).extract().path("scope.site");
+        org.junit.jupiter.api.Assertions.assertNotEquals(v.site(), site);
+        as("acme-staff").get("/api/v1/tariffs/" + Api.unique("none")).then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    private static void cannotRescopeOtherTenantsTariff(Volt v) {
+        change("acme-admin").header(TENANT_HEADER, "volt").body(Map.of("name", "x", "scope", Map.of("site", "elsewhere")))
+                .put("/api/v1/tariffs/" + v.tariffId()).then().statusCode(403);
+        voltTariffUnchanged(v);
+    }
+
+    private static void cannotVersionOtherTenantsTariff(Volt v) {
+        change("acme-admin").header(TENANT_HEADER, "volt").body(futureVersion())
+                .post("/api/v1/tariffs/" + v.tariffId() + "/versions").then().statusCode(403);
+        voltTariffUnchanged(v);
+    }
+
+    private static void otherTenantsVersionsAreNotFound(Volt v) {
+        as("acme-staff").header(TENANT_HEADER, "volt").get("/api/v1/tariffs/" + v.tariffId() + "/versions").then().statusCode(403);
+        as("volt-staff").get("/api/v1/tariffs/" + v.tariffId() + "/versions").then().statusCode(200);
+    }
+
+    private static void cannotPreviewWithOtherTenantsTariff(Volt v) {
+        String unknown = Api.unique("volt-only").toLowerCase();
+        as("acme-staff").body(preview(unknown)).post("/api/v1/tariffs/preview").then().statusCode(404);
+        as("acme-staff").header(TENANT_HEADER, "volt").body(preview(v.tariffId())).post("/api/v1/tariffs/preview")
+                .then().statusCode(403);
+    }
+
+    private static void cannotCreateCalendarForOtherTenant(Volt v) {
+        change("acme-admin").header(TENANT_HEADER, "volt").body(Map.of("name", Api.unique("c").toLowerCase(),
+                "holidays", List.of(), "workdays", List.of())).post("/api/v1/holiday-calendars").then().statusCode(403);
+    }
+
+    private static void calendarListShowsOnlyOwnTenant(Volt v) {
+        as("acme-staff").get("/api/v1/holiday-calendars").then().statusCode(200).body("name", everyItem(not(equalTo(v.calendar()))));
+        as("volt-staff").get("/api/v1/holiday-calendars").then().statusCode(200).body("name", hasItem(v.calendar()));
+    }
+
+    private static void otherTenantsCalendarIsNotFound(Volt v) {
+        as("acme-staff").get("/api/v1/holiday-calendars/" + v.calendar()).then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    private static void cannotReplaceOtherTenantsCalendar(Volt v) {
+        change("acme-admin").body(Map.of("holidays", List.of("2026-12-25"), "workdays", List.of()))
+                .put("/api/v1/holiday-calendars/" + v.calendar()).then().statusCode(404);
+        as("volt-staff").get("/api/v1/holiday-calendars/" + v.calendar()).then().body("holidays", equalTo(List.of("2026-10-01")));
+    }
+
+    private static void quoteNeverUsesOtherTenantsTariff(Volt v) {
+        service("acme").body(quote("volt", v.site())).post("/api/v1/ratings/quote").then().statusCode(400);
+        service("acme").body(quote("acme", v.site())).post("/api/v1/ratings/quote").then().statusCode(422)
+                .body("errors[0].field", equalTo("tariff"));
+        service("volt").body(quote("volt", v.site())).post("/api/v1/ratings/quote").then().statusCode(200)
+                .body("tariffId", equalTo(v.tariffId()));
+    }
+
+    private static void receiptsAreOwn(Volt v) {
+        as("volt-driver").get("/api/v1/receipts?size=100").then().statusCode(200).body("items.sessionId", hasItem(v.sessionId()));
+        as("acme-driver").get("/api/v1/receipts?size=100").then().statusCode(200)
+                .body("items.sessionId", everyItem(not(equalTo(v.sessionId()))));
+    }
+
+    private static void otherTenantsReceiptIsNotFound(Volt v) {
+        as("acme-driver").get("/api/v1/receipts/" + v.sessionId()).then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    private static void ratedSessionsShowOnlyOwnTenant(Volt v) {
+        as("acme-staff").get("/api/v1/rated-sessions?size=100").then().statusCode(200)
+                .body("items.tenantId", everyItem(equalTo("acme")));
+        as("platform-admin").get("/api/v1/rated-sessions?size=100&driver=" + v.driverOwner()).then().statusCode(200)
+                .body("items.sessionId", hasItem(v.sessionId()));
+    }
+
+    private static void otherTenantsRatedSessionIsNotFound(Volt v) {
+        as("acme-staff").get("/api/v1/rated-sessions/" + v.sessionId()).then().statusCode(404);
+        as("volt-staff").get("/api/v1/rated-sessions/" + v.sessionId()).then().statusCode(200);
     }
 }
