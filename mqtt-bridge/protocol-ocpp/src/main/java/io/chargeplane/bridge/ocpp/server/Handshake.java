@@ -98,13 +98,37 @@ final class Handshake {
         // The WebSocket handshaker picks the first offered token the server knows, in the station's order;
         // leaving only the negotiated one makes it answer with the version chosen here (newest first).
         request.headers().set(SUBPROTOCOL, version.subprotocol());
+        AttachGate gate = shared.attachGate;
+        AttachGate.Entry entry = gate.enter(Vertx.currentContext(), () -> upgrade(request, stationId, station, version),
+                () -> busy(request));
+        if (entry == AttachGate.Entry.QUEUED) {
+            shared.upgradesDeferred.increment();
+        }
+    }
+
+    /** Runs holding an attach slot; every path out of it gives the slot back exactly once. */
+    private void upgrade(HttpServerRequest request, String stationId, StationCredentials station, OcppVersion version) {
+        if (shared.stopping) {
+            shared.attachGate.leave();
+            refuse(request, 503, "shutting down");
+            return;
+        }
         request.toWebSocket().onComplete(upgraded -> {
             if (upgraded.failed()) {
+                shared.attachGate.leave();
                 LOG.debugf("upgrade of %s failed: %s", stationId, upgraded.cause().toString());
                 return;
             }
             attach(upgraded.result(), stationId, station, stacks.get(version));
         });
+    }
+
+    private void busy(HttpServerRequest request) {
+        shared.upgradesRefusedBusy.increment();
+        if (!request.response().ended() && !request.response().closed()) {
+            request.response().putHeader("Retry-After", "10");
+        }
+        refuse(request, 503, "too many stations connecting; retry later");
     }
 
     private void attach(ServerWebSocket ws, String stationId, StationCredentials station, VersionStack stack) {
@@ -116,6 +140,7 @@ final class Handshake {
         connections.attach(station.address(), stack.protocol(), connection)
                 .ifNoItem().after(shared.config.handshakeTimeout()).fail()
                 .emitOn(r -> context.runOnContext(v -> r.run()))
+                .onTermination().invoke(shared.attachGate::leave)
                 .subscribe().with(link -> {
                     if (ws.isClosed()) {
                         link.detach(io.chargeplane.model.event.DisconnectReason.CLOSED_BY_DEVICE)

@@ -45,6 +45,7 @@ public class OcppAdapter implements ProtocolAdapter {
     private OcppEndpointShared shared;
     private HttpServer server;
     private long pingTimer = -1;
+    private long gateTimer = -1;
 
     @Inject
     public OcppAdapter(Vertx vertx, OcppConfig config, DeviceConnections connections, CredentialStore credentials,
@@ -71,6 +72,8 @@ public class OcppAdapter implements ProtocolAdapter {
         HttpServer created = vertx.createHttpServer(serverOptions()).requestHandler(handshake::handle);
         long pingMillis = config.pingInterval().toMillis();
         pingTimer = vertx.setPeriodic(pingMillis, pingMillis, id -> ping());
+        AttachGate gate = shared.attachGate;
+        gateTimer = vertx.setPeriodic(1_000, id -> gate.expire());
         return Uni.createFrom().completionStage(() -> created.listen(config.port(), config.host()).toCompletionStage())
                 .invoke(listening -> {
                     synchronized (this) {
@@ -104,6 +107,7 @@ public class OcppAdapter implements ProtocolAdapter {
         }
         shared.stopping = true;
         vertx.cancelTimer(pingTimer);
+        vertx.cancelTimer(gateTimer);
         List<OcppConnection> open = new ArrayList<>(shared.connections);
         for (OcppConnection connection : open) {
             connection.context.runOnContext(v -> connection.close((short) 1001, "central system shutting down"));

@@ -60,6 +60,21 @@ public interface OcppConfig {
     @WithDefault("10s")
     Duration handshakeTimeout();
 
+    /**
+     * Stations allowed between the upgrade and an attached bus link at once; the rest wait before the upgrade.
+     * Bounds the bus work in flight so that a reconnect storm is served in order instead of timing out at once.
+     */
+    @WithDefault("128")
+    int attachConcurrency();
+
+    /** Stations that may wait for an attach slot; beyond it an upgrade is refused at once with 503. */
+    @WithDefault("20000")
+    int attachQueueLimit();
+
+    /** How long a station waits for an attach slot before it is refused with 503 and Retry-After. */
+    @WithDefault("30s")
+    Duration attachQueueTimeout();
+
     Tls tls();
 
     /** Security profile 2: TLS with a server certificate, plus Basic authentication. */

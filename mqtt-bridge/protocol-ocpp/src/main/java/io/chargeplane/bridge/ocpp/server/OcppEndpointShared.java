@@ -20,6 +20,9 @@ final class OcppEndpointShared {
     final Counter callsRefused;
     final Counter duplicates;
     final Counter unmatchedAnswers;
+    final Counter upgradesDeferred;
+    final Counter upgradesRefusedBusy;
+    final AttachGate attachGate;
     volatile boolean stopping;
 
     OcppEndpointShared(Vertx vertx, OcppConfig config, BridgeMetrics metrics) {
@@ -31,5 +34,9 @@ final class OcppEndpointShared {
         callsRefused = metrics.messages(PROTOCOL, "out", "callerror", "refused");
         duplicates = metrics.messages(PROTOCOL, "in", "frame", "duplicate");
         unmatchedAnswers = metrics.messages(PROTOCOL, "in", "frame", "unmatched");
+        upgradesDeferred = metrics.messages(PROTOCOL, "in", "upgrade", "deferred");
+        upgradesRefusedBusy = metrics.messages(PROTOCOL, "in", "upgrade", "busy");
+        attachGate = new AttachGate(config.attachConcurrency(), config.attachQueueLimit(), config.attachQueueTimeout(),
+                System::nanoTime);
     }
 }
