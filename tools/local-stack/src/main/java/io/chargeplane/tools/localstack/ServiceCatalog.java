@@ -1,5 +1,6 @@
 package io.chargeplane.tools.localstack;
 
+import io.chargeplane.testkit.keycloak.DemoRealm;
 import io.chargeplane.testkit.server.PostgresServer;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ServiceCatalog {
 
     /** Every deployable the stack knows, whether built or not. */
     public List<ServiceSpec> all(EngineAddresses engines) {
-        return List.of(deviceService(engines), billingService(engines), bridge(engines));
+        return List.of(deviceService(engines), billingService(engines), chargingService(engines), bridge(engines));
     }
 
     /** The deployables that are built and will start. */
@@ -49,7 +50,7 @@ public final class ServiceCatalog {
 
     /** Ports of every known deployable, so the free-port check covers them before anything starts. */
     public static List<String> portNames() {
-        return List.of("device-service", "billing-service", "bridge", "ocpp");
+        return List.of("device-service", "billing-service", "charging-service", "bridge", "ocpp");
     }
 
     ServiceSpec deviceService(EngineAddresses engines) {
@@ -60,6 +61,11 @@ public final class ServiceCatalog {
         config.put("kafka.bootstrap.servers", engines.kafkaBootstrap());
         config.put("chargeplane.device.mqtt.host", "127.0.0.1");
         config.put("chargeplane.device.mqtt.port", Integer.toString(engines.mqttPort()));
+        // Device identities: a Keycloak client per registered device, created through the admin API.
+        config.put("chargeplane.device.identity.admin-url", engines.keycloakUrl());
+        config.put("chargeplane.device.identity.realm", DemoRealm.REALM);
+        config.put("chargeplane.device.identity.client-id", "device-service");
+        config.put("chargeplane.device.identity.client-secret", DemoRealm.clientSecret("device-service"));
         return service("device-service", "services/device-service", config, Optional.of("device"), "");
     }
 
@@ -70,6 +76,23 @@ public final class ServiceCatalog {
         config.put("quarkus.oidc.auth-server-url", engines.keycloakRealmUrl());
         config.put("kafka.bootstrap.servers", engines.kafkaBootstrap());
         return service("billing-service", "services/billing-service", config, Optional.of("billing"), "");
+    }
+
+    /** Sessions: device events from Kafka, device requests over the bus, and calls to billing and device-service. */
+    ServiceSpec chargingService(EngineAddresses engines) {
+        Map<String, String> config = quarkusBasics("charging-service");
+        config.putAll(database(engines, "charging"));
+        config.put("quarkus.redis.hosts", engines.redisUri());
+        config.put("quarkus.oidc.auth-server-url", engines.keycloakRealmUrl());
+        config.put("kafka.bootstrap.servers", engines.kafkaBootstrap());
+        config.put("chargeplane.charging.mqtt.host", "127.0.0.1");
+        config.put("chargeplane.charging.mqtt.port", Integer.toString(engines.mqttPort()));
+        config.put("chargeplane.charging.oidc.token-url", engines.keycloakRealmUrl() + "/protocol/openid-connect/token");
+        config.put("chargeplane.charging.oidc.client-id", "charging-service");
+        config.put("chargeplane.charging.oidc.client-secret", DemoRealm.clientSecret("charging-service"));
+        config.put("chargeplane.charging.device-service.url", "http://127.0.0.1:" + ports.get("device-service"));
+        config.put("chargeplane.charging.billing-service.url", "http://127.0.0.1:" + ports.get("billing-service"));
+        return service("charging-service", "services/charging-service", config, Optional.of("charging"), "");
     }
 
     /** One bridge in both roles: the OCPP adapter and the event pump from the device bus into Kafka. */
@@ -85,6 +108,13 @@ public final class ServiceCatalog {
         // A stable pump session: events published while the stack was down are delivered after a restart.
         config.put("chargeplane.bridge.pump.client-id", "local-stack-pump");
         config.put("chargeplane.bridge.pump.kafka.bootstrap-servers", engines.kafkaBootstrap());
+        // Chargers registered through device-service connect with the secret it returned: the bridge checks it
+        // against the device's Keycloak client.
+        config.put("chargeplane.bridge.credentials.source", "keycloak");
+        config.put("chargeplane.bridge.credentials.keycloak.server-url", engines.keycloakUrl());
+        config.put("chargeplane.bridge.credentials.keycloak.realm", DemoRealm.REALM);
+        config.put("chargeplane.bridge.credentials.keycloak.client-id", "mqtt-bridge");
+        config.put("chargeplane.bridge.credentials.keycloak.client-secret", DemoRealm.clientSecret("mqtt-bridge"));
         ServiceSpec spec = service("bridge", "mqtt-bridge/bridge-app", config, Optional.empty(),
                 "OCPP ws://127.0.0.1:" + ocpp + "/ocpp/{stationId}");
         return new ServiceSpec(spec.name(), spec.jar(), spec.config(), spec.database(), spec.port(), List.of(ocpp),

@@ -35,6 +35,7 @@ public final class StackPorts {
         defaults.put("keycloak-management", 19000);
         defaults.put("device-service", 18081);
         defaults.put("billing-service", 18082);
+        defaults.put("charging-service", 18083);
         defaults.put("bridge", 18090);
         defaults.put("ocpp", 8180);
         return Collections.unmodifiableMap(defaults);

@@ -34,7 +34,7 @@ class ServiceCatalogTest {
         build("mqtt-bridge/bridge-app");
         ServiceCatalog catalog = catalog();
         assertEquals(List.of("device-service", "bridge"), catalog.available(ENGINES).stream().map(ServiceSpec::name).toList());
-        assertEquals(List.of("billing-service"), catalog.skipped(ENGINES).stream().map(ServiceCatalog.Skipped::name).toList());
+        assertEquals(List.of("billing-service", "charging-service"), catalog.skipped(ENGINES).stream().map(ServiceCatalog.Skipped::name).toList());
     }
 
     @Test
@@ -51,6 +51,29 @@ class ServiceCatalogTest {
         assertEquals("21883", config.get("chargeplane.device.mqtt.port"));
         assertEquals("http://127.0.0.1:28081/q/health/ready", device.healthUrl());
         assertEquals("device", device.database().orElseThrow());
+        assertEquals("http://127.0.0.1:28080", config.get("chargeplane.device.identity.admin-url"));
+        assertEquals("chargeplane", config.get("chargeplane.device.identity.realm"));
+        assertEquals("device-service-demo-secret", config.get("chargeplane.device.identity.client-secret"));
+    }
+
+    @Test
+    void pointsChargingServiceAtTheEnginesAndItsPeersWithItsOwnDatabase() {
+        ServiceSpec charging = catalog("charging-service=28083", "device-service=28081", "billing-service=28082")
+                .chargingService(ENGINES);
+        Map<String, String> config = charging.config();
+        assertEquals("28083", config.get("quarkus.http.port"));
+        assertEquals("charging", charging.database().orElseThrow());
+        assertEquals("jdbc:postgresql://127.0.0.1:25432/charging", config.get("quarkus.datasource.jdbc.url"));
+        assertEquals("postgres", config.get("quarkus.datasource.username"));
+        assertEquals("127.0.0.1:29092", config.get("kafka.bootstrap.servers"));
+        assertEquals("21883", config.get("chargeplane.charging.mqtt.port"));
+        assertEquals("redis://127.0.0.1:26379", config.get("quarkus.redis.hosts"));
+        assertEquals("http://127.0.0.1:28080/realms/chargeplane/protocol/openid-connect/token",
+                config.get("chargeplane.charging.oidc.token-url"));
+        assertEquals("charging-service-demo-secret", config.get("chargeplane.charging.oidc.client-secret"));
+        assertEquals("http://127.0.0.1:28081", config.get("chargeplane.charging.device-service.url"));
+        assertEquals("http://127.0.0.1:28082", config.get("chargeplane.charging.billing-service.url"));
+        assertEquals("http://127.0.0.1:28083/q/health/ready", charging.healthUrl());
     }
 
     @Test
@@ -62,5 +85,9 @@ class ServiceCatalogTest {
         assertEquals(List.of(28180), bridge.extraPorts());
         assertTrue(bridge.note().contains("ws://127.0.0.1:28180/ocpp/"), bridge.note());
         assertTrue(bridge.database().isEmpty());
+        assertEquals("keycloak", bridge.config().get("chargeplane.bridge.credentials.source"));
+        assertEquals("http://127.0.0.1:28080", bridge.config().get("chargeplane.bridge.credentials.keycloak.server-url"));
+        assertEquals("mqtt-bridge", bridge.config().get("chargeplane.bridge.credentials.keycloak.client-id"));
+        assertEquals("mqtt-bridge-demo-secret", bridge.config().get("chargeplane.bridge.credentials.keycloak.client-secret"));
     }
 }
