@@ -29,6 +29,13 @@ public interface BridgeConfig {
      */
     Optional<String> instanceId();
 
+    /**
+     * How long a disconnected device's command subscription is kept in case it reconnects to this instance,
+     * sparing the broker an unsubscribe and a subscribe per reconnect; 0 ends it with the connection.
+     */
+    @WithDefault("30s")
+    Duration subscriptionLinger();
+
     Mqtt mqtt();
 
     Request request();

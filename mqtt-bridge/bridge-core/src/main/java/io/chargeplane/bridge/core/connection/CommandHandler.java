@@ -69,6 +69,10 @@ final class CommandHandler {
         String protocol = link == null ? BridgeMetrics.NO_PROTOCOL : link.meters().protocol();
         if (command.capability() != topic.capability()) {
             answer(publish, address, link, refusal(command, CommandStatus.REJECTED, "command.capability_mismatch"), protocol);
+        } else if (link == null && registry.isLingering(address)) {
+            // Still subscribed only in case the device comes back: stay silent as an unsubscribed instance would,
+            // so that this instance never contradicts the one the device may already have reconnected to.
+            metrics.error("command_for_lingering_device");
         } else if (link == null) {
             answer(publish, address, null, refusal(command, CommandStatus.DEVICE_OFFLINE, "device.not_connected"), protocol);
         } else if (command.expiredAt(clock.instant())) {

@@ -29,6 +29,7 @@ import io.chargeplane.model.topic.ReplyTopic;
 import io.chargeplane.model.topic.Topic;
 import io.chargeplane.model.topic.Topics;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,6 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -63,6 +66,8 @@ public class ConnectionRegistry implements DeviceConnections {
     private final ConcurrentHashMap<DeviceAddress, Link> links = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private volatile boolean closing;
+    private final LingeringSubscriptions lingering;
+    private final ScheduledExecutorService lingerSweeper;
     /** Each tenant's offline policy from the bus, or null when the registry was given one fixed policy. */
     private final TenantOfflinePolicies tenantPolicies;
     private final java.util.concurrent.atomic.AtomicBoolean policiesSubscribed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -86,6 +91,8 @@ public class ConnectionRegistry implements DeviceConnections {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
+        this.lingering = new LingeringSubscriptions(config.subscriptionLinger(), System::nanoTime);
+        this.lingerSweeper = lingering.enabled() ? startSweeper(config.subscriptionLinger()) : null;
         bus.onMessage(this::dispatch);
         bus.onReconnected(this::restore);
         bus.onReconnected(this::subscribePolicies);
@@ -115,7 +122,10 @@ public class ConnectionRegistry implements DeviceConnections {
             if (previous != null) {
                 previous.markReplaced();
             }
-            subscribed = bus.subscribe(BusMessages.deviceSubscription(address));
+            // A replaced or lingering connection left the subscription in place: no second SUBSCRIBE.
+            boolean inPlace = lingering.reclaim(address) || previous != null;
+            subscribed = inPlace ? CompletableFuture.completedFuture(null)
+                    : bus.subscribe(BusMessages.deviceSubscription(address));
             online = bus.publish(presence(address, DevicePresence.online(bus.instanceId(), protocol, link.since())));
         }
         metrics.connectionOpened(protocol);
@@ -202,7 +212,9 @@ public class ConnectionRegistry implements DeviceConnections {
             }
             sent.add(publishEvent(link, new Disconnected(reason, null), null));
             sent.add(bus.publish(presence(address, DevicePresence.offline(Instant.now(clock)))));
-            if (unsubscribe) {
+            if (unsubscribe && lingering.enabled() && bus.isConnected()) {
+                lingering.keep(address);
+            } else if (unsubscribe) {
                 sent.add(bus.unsubscribe(BusMessages.deviceUnsubscription(address)));
             }
         }
@@ -275,6 +287,11 @@ public class ConnectionRegistry implements DeviceConnections {
         DeviceAddress address = new DeviceAddress(topic.tenant(), topic.device());
         Link link = links.get(address);
         if (link == null) {
+            synchronized (stripe(address)) {
+                if (!links.containsKey(address) && lingering.forget(address)) {
+                    bus.unsubscribe(BusMessages.deviceUnsubscription(address));
+                }
+            }
             return;
         }
         synchronized (stripe(address)) {
@@ -290,6 +307,7 @@ public class ConnectionRegistry implements DeviceConnections {
 
     /** After a reconnect: the broker may be a fresh one, without our subscriptions or retained presence. */
     private void restore() {
+        lingering.clear();
         int restored = 0;
         for (Link link : links.values()) {
             DeviceAddress address = link.address();
@@ -307,6 +325,54 @@ public class ConnectionRegistry implements DeviceConnections {
             }
         }
         LOG.infof("Restored subscriptions and presence of %d devices after reconnecting", restored);
+    }
+
+    private ScheduledExecutorService startSweeper(java.time.Duration linger) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bridge-subscription-linger");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long periodMillis = Math.max(100, Math.min(1_000, linger.toMillis() / 4));
+        sweeper.scheduleWithFixedDelay(this::endExpiredLingers, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
+    /** Unsubscribes devices that lingered past the linger time without coming back. */
+    void endExpiredLingers() {
+        try {
+            for (LingeringSubscriptions.Candidate candidate : lingering.expired()) {
+                DeviceAddress address = candidate.address();
+                synchronized (stripe(address)) {
+                    if (!links.containsKey(address) && lingering.release(candidate)) {
+                        bus.unsubscribe(BusMessages.deviceUnsubscription(address)).exceptionally(failure -> {
+                            metrics.error("unsubscribe_failed");
+                            return null;
+                        });
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            metrics.error("linger_sweep_failed");
+            LOG.warnf(e, "Ending lingering subscriptions failed; retrying on the next sweep");
+        }
+    }
+
+    /** True while a device that disconnected from this instance is still subscribed in case it comes back. */
+    boolean isLingering(DeviceAddress address) {
+        return lingering.contains(address);
+    }
+
+    /** Devices that disconnected recently and are still subscribed in case they come back. */
+    public int lingeringCount() {
+        return lingering.size();
+    }
+
+    @PreDestroy
+    void stopSweeper() {
+        if (lingerSweeper != null) {
+            lingerSweeper.shutdownNow();
+        }
     }
 
     private void tellReplaced(Link link) {

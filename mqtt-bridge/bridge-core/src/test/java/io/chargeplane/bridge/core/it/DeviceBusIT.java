@@ -332,6 +332,57 @@ class DeviceBusIT {
     }
 
     /** A charging-service stand-in: answers every authorize request on the bus like the real one will. */
+    @Test
+    void deviceReconnectingWithinTheLingerGetsCommandsWithoutANewSubscription() {
+        DeviceLink first = attach(bridge, new RecordingEndpoint("first"));
+        first.detach(DisconnectReason.CLOSED_BY_DEVICE).await().atMost(WAIT);
+        assertFalse(presence(probe.await(presenceTopic(), p -> !presence(p).online(), WAIT)).online());
+        assertEquals(1, bridge.registry.lingeringCount());
+
+        CommandRequest whileAway = Commands.reset();
+        probe.publish(Commands.message(address, whileAway));
+        probe.assertSilent(Commands.resultTopic(address, whileAway), Duration.ofMillis(700));
+
+        RecordingEndpoint second = new RecordingEndpoint("second");
+        attach(bridge, second);
+        assertEquals(0, bridge.registry.lingeringCount());
+        CommandRequest back = Commands.reset();
+        probe.publish(Commands.message(address, back));
+        assertEquals(Map.of("connection", "second"),
+                Commands.result(probe.await(Commands.resultTopic(address, back), WAIT)).detail());
+    }
+
+    @Test
+    void lingerRunsOutWithAnUnsubscribe() {
+        try (TestBridge brief = TestBridge.start(port, Map.of("chargeplane.bridge.subscription-linger", "300ms"))) {
+            DeviceLink link = attach(brief, new RecordingEndpoint("first"));
+            link.detach(DisconnectReason.CLOSED_BY_DEVICE).await().atMost(WAIT);
+            assertEquals(1, brief.registry.lingeringCount());
+
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> brief.registry.lingeringCount() == 0);
+            CommandRequest command = Commands.reset();
+            probe.publish(Commands.message(address, command));
+            probe.assertSilent(Commands.resultTopic(address, command), Duration.ofMillis(700));
+            assertEquals(0.0, brief.counter(BridgeMetrics.ERRORS, "kind", "command_for_lingering_device"));
+        }
+    }
+
+    @Test
+    void lingeringDeviceThatReconnectsElsewhereIsUnsubscribedHere() {
+        attach(bridge, new RecordingEndpoint("first")).detach(DisconnectReason.CLOSED_BY_DEVICE).await().atMost(WAIT);
+        assertEquals(1, bridge.registry.lingeringCount());
+        try (TestBridge other = TestBridge.start(port)) {
+            attach(other, new RecordingEndpoint("elsewhere"));
+
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bridge.registry.lingeringCount() == 0);
+            CommandRequest command = Commands.reset();
+            probe.publish(Commands.message(address, command));
+            assertEquals(Map.of("connection", "elsewhere"),
+                    Commands.result(probe.await(Commands.resultTopic(address, command), WAIT)).detail());
+            probe.assertSilent(Commands.resultTopic(address, command), Duration.ofMillis(500));
+        }
+    }
+
     private void answerAuthorizeWith(AuthorizationStatus status) {
         probe.subscribe(Topics.request(address.tenant(), address.device(), AuthorizeRequest.NAME));
         probe.respondWith(publish -> {
