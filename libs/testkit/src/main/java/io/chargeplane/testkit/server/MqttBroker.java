@@ -18,6 +18,13 @@ import java.util.concurrent.TimeoutException;
 public final class MqttBroker implements AutoCloseable {
 
     /**
+     * QoS 1 publishes one client may have unacknowledged towards the broker (HiveMQ's default is 10). A bridge
+     * carries thousands of devices over one client; at 10 the client makes its caller, an event loop, wait
+     * whenever ten events wait for their PUBACK, which stalls every station on that loop.
+     */
+    public static final int SERVER_RECEIVE_MAXIMUM = 1_000;
+
+    /**
      * @param port    listener port, 0 for a free one
      * @param dataDir folder whose sessions and retained messages survive restarts (local stack), or
      *                {@code null} for an in-memory broker whose temp folder is deleted on stop
@@ -106,8 +113,13 @@ public final class MqttBroker implements AutoCloseable {
                     <persistence>
                         <mode>%s</mode>
                     </persistence>
+                    <mqtt>
+                        <receive-maximum>
+                            <server-receive-maximum>%d</server-receive-maximum>
+                        </receive-maximum>
+                    </mqtt>
                 </hivemq>
-                """.formatted(port, Ports.LOOPBACK, inMemory ? "in-memory" : "file");
+                """.formatted(port, Ports.LOOPBACK, inMemory ? "in-memory" : "file", SERVER_RECEIVE_MAXIMUM);
     }
 
     public String host() {
