@@ -190,10 +190,13 @@ public class DeviceResource {
         return mutations.runRevealingOnce(context, tenant, "POST /api/v1/devices/" + id + "/credentials/rotate", key,
                 null, null, () -> lifecycle.rotate(tenant, id).map(issued -> {
                     DeviceDtos.Credentials credentials = DeviceDtos.Credentials.of(issued);
-                    return new Mutations.Revealing(
-                            Response.ok(new DeviceDtos.Rotated(id, credentials.withoutSecret()), MediaType.APPLICATION_JSON_TYPE).build(),
-                            Response.ok(new DeviceDtos.Rotated(id, credentials), MediaType.APPLICATION_JSON_TYPE).build());
+                    return new Mutations.Revealing(json(new DeviceDtos.Rotated(id, credentials.withoutSecret())),
+                            json(new DeviceDtos.Rotated(id, credentials)));
                 }));
+    }
+
+    private static Response json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static void checkCreate(DeviceDtos.Create body) {

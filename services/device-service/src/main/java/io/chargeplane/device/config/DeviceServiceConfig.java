@@ -114,5 +114,17 @@ public interface DeviceServiceConfig {
         /** The admin token is renewed this long before it expires. */
         @WithDefault("30s")
         Duration tokenRenewBefore();
+
+        /** Whether the registry and the device clients are compared (and repaired toward less access) at all. */
+        @WithDefault("true")
+        boolean reconcile();
+
+        /** Interval of the comparison; the first runs shortly after start. */
+        @WithDefault("1h")
+        Duration reconcileEvery();
+
+        /** A client without a device row is deleted only once it is this old: younger ones may be registrations in flight. */
+        @WithDefault("10m")
+        Duration orphanGrace();
     }
 }

@@ -1,5 +1,6 @@
 package io.chargeplane.device.identity;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ public final class DeviceClients {
     public static final String TENANT_ATTRIBUTE = "chargeplane.tenant";
     public static final String DEVICE_ATTRIBUTE = "chargeplane.device";
     public static final String PROTOCOL_ATTRIBUTE = "chargeplane.protocol";
+    /** When device-service created the client; lets the reconciliation tell an abandoned client from one in flight. */
+    public static final String CREATED_ATTRIBUTE = "chargeplane.created-at";
     public static final String TENANT_CLAIM = "tenant";
     public static final String DEVICE_CLAIM = "device";
 
@@ -33,7 +36,7 @@ public final class DeviceClients {
      * @param protocol the protocol's wire name, e.g. {@code ocpp1.6}
      */
     public static Map<String, Object> representation(String tenant, String identity, String protocol,
-                                                     boolean enabled, String secret) {
+                                                     boolean enabled, String secret, Instant createdAt) {
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("clientId", clientId(identity));
         client.put("name", "Device " + identity);
@@ -51,7 +54,7 @@ public final class DeviceClients {
         // A device holds no platform role: its tokens carry only who it is.
         client.put("fullScopeAllowed", false);
         client.put("attributes", Map.of(TENANT_ATTRIBUTE, tenant, DEVICE_ATTRIBUTE, identity,
-                PROTOCOL_ATTRIBUTE, protocol));
+                PROTOCOL_ATTRIBUTE, protocol, CREATED_ATTRIBUTE, createdAt.toString()));
         client.put("protocolMappers", List.of(claim(TENANT_CLAIM, tenant), claim(DEVICE_CLAIM, identity)));
         return client;
     }

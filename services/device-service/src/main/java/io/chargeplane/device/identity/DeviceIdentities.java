@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ public class DeviceIdentities {
     public Uni<Issued> create(Desired device) {
         String secret = DeviceSecrets.generate();
         return admin.createClient(DeviceClients.representation(device.tenant(), device.identity(), device.protocol(),
-                        device.enabled(), secret))
+                        device.enabled(), secret, Instant.now()))
                 .map(id -> new Issued(id, new DeviceCredentials(DeviceClients.clientId(device.identity()), secret)))
                 .onFailure(KeycloakAdmin.ClientExists.class).transform(e -> new ProblemException(ErrorCode.CONFLICT,
                         "identity: a device identity with this id already exists",
@@ -74,9 +75,11 @@ public class DeviceIdentities {
         String secret = DeviceSecrets.generate();
         return admin.findClient(clientId).flatMap(found -> found.isEmpty()
                         ? admin.createClient(DeviceClients.representation(device.tenant(), device.identity(),
-                        device.protocol(), device.enabled(), secret)).replaceWithVoid()
+                        device.protocol(), device.enabled(), secret, Instant.now())).replaceWithVoid()
                         : admin.updateClient(found.get().getString("id"), desired(found.get(), device).put("secret", secret)))
-                .replaceWith(new DeviceCredentials(clientId, secret));
+                .replaceWith(new DeviceCredentials(clientId, secret))
+                .onFailure(KeycloakAdmin.ClientExists.class).transform(e -> new ProblemException(ErrorCode.CONFLICT,
+                        "the device's credentials were changed at the same time; retry with a new Idempotency-Key"));
     }
 
     /**
@@ -115,7 +118,7 @@ public class DeviceIdentities {
                 });
     }
 
-    private static JsonObject desired(JsonObject current, Desired device) {
+    static JsonObject desired(JsonObject current, Desired device) {
         JsonObject attributes = Optional.ofNullable(current.getJsonObject("attributes")).orElseGet(JsonObject::new);
         attributes.put(DeviceClients.TENANT_ATTRIBUTE, device.tenant())
                 .put(DeviceClients.DEVICE_ATTRIBUTE, device.identity())

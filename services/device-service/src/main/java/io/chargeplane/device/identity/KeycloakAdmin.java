@@ -82,6 +82,23 @@ public class KeycloakAdmin {
                 });
     }
 
+    /** One page of the realm's clients whose clientId contains {@code fragment}, in Keycloak's order. */
+    public Uni<List<JsonObject>> listClients(String fragment, int first, int max) {
+        return call("list clients", () -> http.getAbs(location.clients())
+                .addQueryParam("clientId", fragment).addQueryParam("search", "true")
+                .addQueryParam("first", Integer.toString(first)).addQueryParam("max", Integer.toString(max)),
+                HttpRequest::send)
+                .map(response -> {
+                    expect(response, "list clients", 200);
+                    JsonArray found = response.bodyAsJsonArray();
+                    List<JsonObject> page = new java.util.ArrayList<>(found.size());
+                    for (int i = 0; i < found.size(); i++) {
+                        page.add(found.getJsonObject(i));
+                    }
+                    return page;
+                });
+    }
+
     /**
      * Creates a client.
      *

@@ -68,6 +68,11 @@ public class DeviceStore {
         return Panache.withSession(() -> visible(only, id).flatMap(this::withLayout));
     }
 
+    /** Every device of every tenant, without layouts: what the identity reconciliation compares with Keycloak. */
+    public Uni<List<DeviceEntity>> everyDevice() {
+        return Panache.withSession(() -> devices.listAll());
+    }
+
     /** Whether a device of any tenant holds {@code identity}, which is unique on the platform. */
     public Uni<Boolean> identityTaken(String identity) {
         return Panache.withSession(() -> devices.count("identity", identity)).map(count -> count > 0);

@@ -16,7 +16,8 @@ class DeviceClientsTest {
     @Test
     @SuppressWarnings("unchecked")
     void deviceClientIsAConfidentialServiceAccountWithTenantAndDeviceClaims() {
-        Map<String, Object> client = DeviceClients.representation("acme", "CP-0042", "ocpp1.6", true, "s3cret");
+        Map<String, Object> client = DeviceClients.representation("acme", "CP-0042", "ocpp1.6", true, "s3cret",
+                java.time.Instant.parse("2026-11-25T08:00:00Z"));
         assertEquals("device-CP-0042", client.get("clientId"));
         assertEquals(false, client.get("publicClient"));
         assertEquals(true, client.get("serviceAccountsEnabled"));
@@ -26,7 +27,7 @@ class DeviceClientsTest {
         assertEquals(true, client.get("enabled"));
         assertEquals("s3cret", client.get("secret"));
         assertEquals(Map.of("chargeplane.tenant", "acme", "chargeplane.device", "CP-0042",
-                "chargeplane.protocol", "ocpp1.6"), client.get("attributes"));
+                "chargeplane.protocol", "ocpp1.6", "chargeplane.created-at", "2026-11-25T08:00:00Z"), client.get("attributes"));
         List<Map<String, Object>> mappers = (List<Map<String, Object>>) client.get("protocolMappers");
         Map<String, String> claims = new java.util.HashMap<>();
         for (Map<String, Object> mapper : mappers) {
@@ -39,7 +40,8 @@ class DeviceClientsTest {
 
     @Test
     void blockedDeviceGetsADisabledClient() {
-        assertEquals(false, DeviceClients.representation("acme", "G-1", "vendor-mqtt", false, "x").get("enabled"));
+        assertEquals(false, DeviceClients.representation("acme", "G-1", "vendor-mqtt", false, "x",
+                java.time.Instant.now()).get("enabled"));
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.chargeplane.device.it;
 
+import io.chargeplane.device.identity.DeviceClients;
+import io.chargeplane.device.identity.IdentityReconciler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(DeviceServiceProfile.class)
 class DeviceIdentityIT {
+
+    @Inject
+    IdentityReconciler reconciler;
 
     private static String siteId;
 
@@ -114,6 +123,17 @@ class DeviceIdentityIT {
                 .then().statusCode(200).header("Idempotent-Replayed", "true")
                 .body("credentials", not(hasKey("secret")));
         KeycloakRealm.claims(charger.clientId(), rotated);
+    }
+
+    @Test
+    void rotationGivesADeviceWithoutClientANewOne() {
+        Device gate = register(Api.gate(siteId, Api.unique("GATE")));
+        KeycloakRealm.delete(gate.clientId());
+
+        String secret = change("acme-admin").post("/api/v1/devices/" + gate.id() + "/credentials/rotate")
+                .then().statusCode(200).extract().path("credentials.secret");
+        Map<String, Object> claims = KeycloakRealm.claims(gate.clientId(), secret);
+        assertEquals(gate.identity(), claims.get("device"));
     }
 
     @Test
@@ -207,6 +227,27 @@ class DeviceIdentityIT {
                 .post("/api/v1/devices/" + gate.id() + "/credentials/rotate")
                 .then().statusCode(200).extract().path("credentials.secret");
         KeycloakRealm.claims(gate.clientId(), secret);
+    }
+
+    @Test
+    void reconciliationDisablesTheClientOfABlockedDeviceAndDeletesAbandonedClients() {
+        Device gate = register(Api.gate(siteId, Api.unique("GATE")));
+        change("acme-admin").body(Map.of("status", "BLOCKED")).patch("/api/v1/devices/" + gate.id()).then().statusCode(200);
+        KeycloakRealm.setEnabled(gate.clientId(), true);
+        String abandoned = Api.unique("ABANDONED");
+        KeycloakRealm.create(DeviceClients.representation("acme", abandoned, "vendor-mqtt", true, "x".repeat(43),
+                Instant.now().minus(Duration.ofHours(1))));
+        String inFlight = Api.unique("INFLIGHT");
+        KeycloakRealm.create(DeviceClients.representation("acme", inFlight, "vendor-mqtt", true, "y".repeat(43),
+                Instant.now()));
+
+        IdentityReconciler.Outcome outcome = reconciler.run().await().atMost(Duration.ofSeconds(60));
+
+        assertTrue(outcome.repaired() >= 1 && outcome.orphansDeleted() >= 1, outcome.toString());
+        assertEquals(false, KeycloakRealm.client(gate.clientId()).orElseThrow().get("enabled"));
+        KeycloakRealm.tokenRequest(gate.clientId(), gate.secret()).then().statusCode(401);
+        assertTrue(KeycloakRealm.client("device-" + abandoned).isEmpty(), "the abandoned client is deleted");
+        assertTrue(KeycloakRealm.client("device-" + inFlight).isPresent(), "a young client may be in flight");
     }
 
     private static Device register(Map<String, Object> body) {

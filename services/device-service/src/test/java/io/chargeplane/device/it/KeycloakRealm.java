@@ -31,6 +31,31 @@ final class KeycloakRealm {
         return found.stream().filter(c -> clientId.equals(c.get("clientId"))).findFirst();
     }
 
+    /** Changes a client behind device-service's back. */
+    static void setEnabled(String clientId, boolean enabled) {
+        Map<String, Object> client = new java.util.HashMap<>(client(clientId).orElseThrow());
+        client.put("enabled", enabled);
+        client.remove("protocolMappers");
+        given().auth().oauth2(adminToken()).contentType("application/json").body(client)
+                .put(SharedServices.keycloak().url() + "/admin/realms/chargeplane/clients/" + client.get("id"))
+                .then().statusCode(204);
+    }
+
+    /** Deletes a client behind device-service's back. */
+    static void delete(String clientId) {
+        Object id = client(clientId).orElseThrow().get("id");
+        given().auth().oauth2(adminToken())
+                .delete(SharedServices.keycloak().url() + "/admin/realms/chargeplane/clients/" + id)
+                .then().statusCode(204);
+    }
+
+    /** Creates a client behind device-service's back. */
+    static void create(Map<String, Object> client) {
+        given().auth().oauth2(adminToken()).contentType("application/json").body(client)
+                .post(SharedServices.keycloak().url() + "/admin/realms/chargeplane/clients")
+                .then().statusCode(201);
+    }
+
     /** A client-credentials token request as a device (or the bridge on its behalf) makes it. */
     static Response tokenRequest(String clientId, String secret) {
         return given().contentType("application/x-www-form-urlencoded")
