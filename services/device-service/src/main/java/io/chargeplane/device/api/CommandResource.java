@@ -36,7 +36,7 @@ public class CommandResource {
 
     @GET
     @Path("/{commandId}")
-    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN, Roles.SERVICE})
     @Operation(summary = "Read a command", description = "The command and, once the device has answered, its result "
             + "(also when it arrived after the request stopped waiting). Another tenant's command is reported as not found.")
     public Uni<CommandDtos.View> get(@PathParam("commandId") String commandId) {

@@ -57,7 +57,7 @@ public class DeviceCommandResource {
 
     @POST
     @Path("/{capability}")
-    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.PLATFORM_ADMIN, Roles.SERVICE})
     @Operation(summary = "Send a command to a device", description = "The body is the command of the capability "
             + "(e.g. start_charging: {\"evse\":1,\"idToken\":{...}}; open_barrier: {}). Needs an Idempotency-Key, which "
             + "the device also receives. Waits up to chargeplane.device.commands.wait for the device's result: 200 with "

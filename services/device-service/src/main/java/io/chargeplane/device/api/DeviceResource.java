@@ -61,7 +61,7 @@ public class DeviceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN, Roles.SERVICE})
     @Operation(summary = "List devices", description = "Devices of the caller's tenant with their EVSEs and "
             + "connectors; a platform admin sees every tenant's devices unless it names one in X-Chargeplane-Tenant.")
     public Uni<PageView<DeviceDtos.View>> list(
@@ -84,7 +84,7 @@ public class DeviceResource {
 
     @GET
     @Path("/{deviceId}")
-    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN, Roles.SERVICE})
     @Operation(summary = "Read a device", description = "Another tenant's device is reported as not found.")
     public Uni<Response> get(@PathParam("deviceId") String deviceId) {
         return devices.get(context.scope().restrictedTo(), Params.pathId(deviceId, "device"))

@@ -45,7 +45,7 @@ public class StatusResource {
     }
 
     @GET
-    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN, Roles.SERVICE})
     @Operation(summary = "Live status of a device", description = "Online state, adapter, last seen, the last status "
             + "of each connector and the last meter reading per location, as the device events have left them. A "
             + "registered device never seen is offline with no data. Another tenant's device is reported as not found.")
