@@ -24,8 +24,7 @@ public class ChargingServiceProfile implements QuarkusTestProfile {
                 new TestResourceEntry(RedisResource.class),
                 new TestResourceEntry(KeycloakResource.class),
                 new TestResourceEntry(KafkaResource.class),
-                new TestResourceEntry(MqttResource.class),
-                new TestResourceEntry(StringOnlySystemProperties.class));
+                new TestResourceEntry(MqttResource.class));
     }
 
     @Override
