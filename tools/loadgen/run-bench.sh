@@ -24,6 +24,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 # shellcheck source=../find-jdk.sh
 . "$ROOT/tools/find-jdk.sh"
+# shellcheck source=bench-lib.sh
+. "$HERE/bench-lib.sh"
 chargeplane_find_jdk
 JAVA="$JAVA_HOME/bin/java"
 
@@ -34,12 +36,8 @@ BRIDGE_APP=${BRIDGE_APP:-"$ROOT/mqtt-bridge/bridge-app/target/quarkus-app"}
 [ -f "$HERE/target/classpath.txt" ] && [ -d "$HERE/target/classes" ] \
     || { echo "build the load generator first: mvn -B -pl tools/loadgen -am install -DskipTests" >&2; exit 1; }
 [ -f "$BRIDGE_APP/quarkus-run.jar" ] || { echo "package the bridge first (no $BRIDGE_APP)" >&2; exit 1; }
-for port in "$OCPP_PORT" "$HTTP_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "port $port is in use; set OCPP_PORT / HTTP_PORT" >&2
-        exit 1
-    fi
-done
+require_free_port "$OCPP_PORT" OCPP_PORT
+require_free_port "$HTTP_PORT" HTTP_PORT
 CP="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
 MAIN=io.chargeplane.tools.loadgen.LoadgenMain
 
@@ -47,18 +45,6 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/chargeplane-bench.XXXXXX")
 RESULTS="$HERE/target/bench-results"
 mkdir -p "$RESULTS"
 BRIDGE_PID="" BROKER_PID=""
-
-stop_pid() {  # pid, seconds to wait after SIGTERM
-    local pid=$1 wait_s=$2 i
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < wait_s * 10; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    echo "pid $pid did not stop in ${wait_s}s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     stop_pid "$BRIDGE_PID" 40
@@ -101,13 +87,7 @@ MQTT_PORT=$(cat "$WORK/broker.port")
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$HTTP_PORT" \
     -jar "$WORK/bridge/quarkus-run.jar" >"$WORK/bridge.log" 2>&1 &
 BRIDGE_PID=$!
-for ((i = 0; i < 900; i++)); do
-    curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" && break
-    kill -0 "$BRIDGE_PID" 2>/dev/null || { tail -50 "$WORK/bridge.log" >&2; echo "bridge exited" >&2; exit 1; }
-    sleep 0.1
-done
-curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" \
-    || { tail -50 "$WORK/bridge.log" >&2; echo "bridge not ready within 90 s" >&2; exit 1; }
+await_http_ready "http://127.0.0.1:$HTTP_PORT/q/health/ready" "$BRIDGE_PID" "$WORK/bridge.log" 90 bridge
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$RESULTS/$SCENARIO-$VERSION-$CHARGERS-$STAMP.json"
