@@ -85,9 +85,9 @@ final class ChargerControl implements StationControl {
                 c.lastReported(null);
                 charger.reportStatus(c);
             });
-            case "MeterValues" -> targets.forEach(c -> charger.send(protocol.meterValues(c, Instant.now())));
+            case "MeterValues" -> targets.forEach(c -> charger.send(protocol.meterValues(c, sessions.now())));
             case "TransactionEvent" -> targets.stream().filter(c -> c.state() == ConnectorState.CHARGING)
-                    .forEach(c -> charger.send(protocol.transactionUpdated(c, c.session(), Instant.now())));
+                    .forEach(c -> charger.send(protocol.transactionUpdated(c, c.session(), sessions.now())));
             default -> {
                 return false;
             }
@@ -97,7 +97,7 @@ final class ChargerControl implements StationControl {
 
     @Override
     public void capPower(int connectorOrZero, Double watts) {
-        Instant now = Instant.now();
+        Instant now = sessions.now();
         for (Connector c : targets(connectorOrZero)) {
             c.advance(now);
             c.cap(watts);

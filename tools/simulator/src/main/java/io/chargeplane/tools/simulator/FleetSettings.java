@@ -2,7 +2,9 @@ package io.chargeplane.tools.simulator;
 
 import io.chargeplane.tools.loadgen.OcppDialect;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +23,22 @@ import java.util.List;
  * @param seed seed of every random choice; the same seed replays the same arrivals, lengths and faults
  * @param duration how long the command-line run lasts; zero = until stopped
  * @param statusInterval how often the command line prints its status line
+ * @param clock the chargers' clock: the time in their frames (transaction start and end, meter values, statuses)
+ *     and the time by which their registers count energy. Real time by default; {@link Builder#clockStart} runs
+ *     it from another instant (a demo or test at a time-of-use boundary), and any {@link Clock} may drive it, e.g.
+ *     one a test steps, so that the energy between two instants is exactly power × their distance. Timers
+ *     (meter interval, session length, faults) always run in real time.
  */
 public record FleetSettings(URI bridgeUrl, List<StationSpec> stations, double arrivalsPerHour, List<String> rfidTags,
                             SessionLength sessionLength, double powerKw, Duration meterInterval,
                             double disconnectsPerHour, double errorsPerHour, double rebootsPerHour, Duration downtime,
                             Duration plugOutDelay, long seed, Duration duration, Duration statusInterval,
-                            Duration callTimeout, int eventLoops) {
+                            Duration callTimeout, int eventLoops, Clock clock) {
 
     public FleetSettings {
+        if (clock == null) {
+            throw new IllegalArgumentException("a fleet needs a clock");
+        }
         stations = List.copyOf(stations);
         rfidTags = List.copyOf(rfidTags);
         if (stations.isEmpty()) {
@@ -77,6 +87,7 @@ public record FleetSettings(URI bridgeUrl, List<StationSpec> stations, double ar
         b.statusInterval = statusInterval;
         b.callTimeout = callTimeout;
         b.eventLoops = eventLoops;
+        b.clock = clock;
         return b;
     }
 
@@ -113,6 +124,7 @@ public record FleetSettings(URI bridgeUrl, List<StationSpec> stations, double ar
         private Duration statusInterval = Duration.ofSeconds(5);
         private Duration callTimeout = Duration.ofSeconds(30);
         private int eventLoops = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private Clock clock = Clock.systemUTC();
 
         public Builder bridgeUrl(URI v) { bridgeUrl = v; return this; }
         public Builder stations(List<StationSpec> v) { stations = new ArrayList<>(v); return this; }
@@ -131,11 +143,19 @@ public record FleetSettings(URI bridgeUrl, List<StationSpec> stations, double ar
         public Builder statusInterval(Duration v) { statusInterval = v; return this; }
         public Builder callTimeout(Duration v) { callTimeout = v; return this; }
         public Builder eventLoops(int v) { eventLoops = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+
+        /** The chargers' clock reads {@code start} now and then advances with real time (a fixed offset). */
+        public Builder clockStart(Instant start) {
+            Clock system = Clock.systemUTC();
+            clock = Clock.offset(system, Duration.between(system.instant(), start));
+            return this;
+        }
 
         public FleetSettings build() {
             return new FleetSettings(bridgeUrl, stations, arrivalsPerHour, rfidTags, sessionLength, powerKw,
                     meterInterval, disconnectsPerHour, errorsPerHour, rebootsPerHour, downtime, plugOutDelay, seed,
-                    duration, statusInterval, callTimeout, eventLoops);
+                    duration, statusInterval, callTimeout, eventLoops, clock);
         }
     }
 }

@@ -42,6 +42,11 @@ final class SessionRunner {
         return meterInterval;
     }
 
+    /** The charger's clock: what its frames say and what its energy register counts by. */
+    Instant now() {
+        return settings.clock().instant();
+    }
+
     /** A new interval applies from the next sample of every running session. */
     void meterInterval(Duration interval, Iterable<Connector> connectors) {
         this.meterInterval = interval;
@@ -83,7 +88,7 @@ final class SessionRunner {
     }
 
     private Session newSession(String idTag, String tokenType, boolean remote, Integer remoteStartId) {
-        Instant plannedEnd = Instant.now().plus(settings.sessionLength().sample(random));
+        Instant plannedEnd = now().plus(settings.sessionLength().sample(random));
         return new Session(idTag, tokenType, remote, remoteStartId, plannedEnd, 10 + random.nextInt(50));
     }
 
@@ -91,11 +96,11 @@ final class SessionRunner {
         String own = protocol.stationTransactionId(random);
         if (own != null) {
             session.transactionId(own);
-            charging(connector, session);
+            charging(connector, session, now());
             outbox.sendTransactional(protocol.transactionStarted(connector, session, session.startedAt()));
             return;
         }
-        Instant now = Instant.now();
+        Instant now = now();
         outbox.call(protocol.transactionStarted(connector, session, now)).onComplete(answer -> {
             if (connector.session() != session || connector.state() != ConnectorState.PREPARING) {
                 return;
@@ -107,7 +112,7 @@ final class SessionRunner {
                 boolean lost = answer.cause() instanceof CallErrorException e && e.connectionLost();
                 int next = lost ? attempt : attempt + 1;
                 if (next <= START_ATTEMPTS && (lost || outbox.online())
-                        && Instant.now().isBefore(session.plannedEnd())) {
+                        && now().isBefore(session.plannedEnd())) {
                     vertx.setTimer(START_RETRY.toMillis(), t -> {
                         if (connector.session() == session && connector.state() == ConnectorState.PREPARING) {
                             begin(connector, session, next);
@@ -124,20 +129,21 @@ final class SessionRunner {
                 return;
             }
             session.transactionId(start.transactionId());
-            charging(connector, session);
+            // Energy counts from the time StartTransaction stated, so meter values match it exactly.
+            charging(connector, session, now);
             if (!start.accepted()) {
                 end(connector, StopCause.DEAUTHORIZED, false);
             }
         });
     }
 
-    private void charging(Connector connector, Session session) {
-        connector.startCharging(Instant.now());
+    private void charging(Connector connector, Session session, Instant startedAt) {
+        connector.startCharging(startedAt);
         counters.sessionsStarted.incrementAndGet();
         counters.sessionsActive.incrementAndGet();
         outbox.reportStatus(connector);
         scheduleMeter(connector);
-        long untilEnd = Math.max(1, Duration.between(Instant.now(), session.plannedEnd()).toMillis());
+        long untilEnd = Math.max(1, Duration.between(now(), session.plannedEnd()).toMillis());
         endTimers.put(connector.id(), vertx.setTimer(untilEnd, t -> {
             endTimers.remove(connector.id());
             if (connector.session() == session && connector.state() == ConnectorState.CHARGING) {
@@ -151,10 +157,12 @@ final class SessionRunner {
             if (connector.state() != ConnectorState.CHARGING) {
                 return;
             }
-            connector.advance(Instant.now());
+            // One reading of the clock, so the register sent is exactly the energy up to the time sent.
+            Instant now = now();
+            connector.advance(now);
             if (outbox.online()) {
                 counters.meterValues.incrementAndGet();
-                outbox.send(protocol.transactionUpdated(connector, connector.session(), Instant.now()));
+                outbox.send(protocol.transactionUpdated(connector, connector.session(), now));
             }
         }));
     }
@@ -182,7 +190,7 @@ final class SessionRunner {
         }
         cancel(meterTimers.remove(connector.id()));
         cancel(endTimers.remove(connector.id()));
-        Instant now = Instant.now();
+        Instant now = now();
         Session session = connector.finish(now);
         counters.sessionsActive.decrementAndGet();
         counters.sessionsCompleted.incrementAndGet();

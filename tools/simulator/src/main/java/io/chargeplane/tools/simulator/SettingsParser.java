@@ -24,7 +24,7 @@ public final class SettingsParser {
     static final Set<String> KEYS = new TreeSet<>(List.of("config", "url", "stations", "chargers", "ocpp",
             "connectors", "prefix", "password", "arrivals-per-hour", "arrival-scope", "tags", "session-length",
             "power-kw", "meter-interval", "disconnects-per-hour", "errors-per-hour", "reboots-per-hour", "downtime",
-            "plug-out-delay", "seed", "duration", "status-interval", "call-timeout", "event-loops"));
+            "plug-out-delay", "seed", "duration", "status-interval", "call-timeout", "event-loops", "clock-start"));
 
     public static final String USAGE = """
             chargeplane-simulator [--config FILE] [options]
@@ -44,6 +44,9 @@ public final class SettingsParser {
               --seed S                         random seed (reproducible runs, default 1)
               --duration 10m                   run time (default: until Ctrl-C)
               --status-interval 5s --call-timeout 30s --event-loops 2
+              --clock-start 2026-11-25T09:55:00+01:00
+                                               the chargers' clock starts there and runs in real time
+                                               (timestamps in frames, energy); default: the real time
             """;
 
     private SettingsParser() {
@@ -109,6 +112,9 @@ public final class SettingsParser {
         if (m.containsKey("event-loops")) {
             b.eventLoops(integer(m, "event-loops", 2));
         }
+        if (m.containsKey("clock-start")) {
+            b.clockStart(instant(m, "clock-start"));
+        }
         return b.build();
     }
 
@@ -158,6 +164,17 @@ public final class SettingsParser {
             return v == null ? fallback : Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + key + ": not a number: '" + v + "'");
+        }
+    }
+
+    /** An instant with an offset ({@code 2026-11-25T09:55:00+01:00}) or in UTC ({@code 2026-11-25T08:55:00Z}). */
+    private static java.time.Instant instant(Map<String, String> m, String key) {
+        String v = m.get(key).trim();
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + key + ": not a date-time with offset, e.g. 2026-11-25T09:55:00+01:00: '"
+                    + v + "'");
         }
     }
 

@@ -7,7 +7,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -351,7 +350,7 @@ final class SimulatedCharger implements OcppLink.Listener, Outbox {
             return;
         }
         connector.lastReported(name);
-        send(protocol.statusNotification(connector.id(), name, Instant.now()));
+        send(protocol.statusNotification(connector.id(), name, settings.clock().instant()));
     }
 
     // ---------------------------------------------------------------- CSMS calls

@@ -1,6 +1,7 @@
 package io.chargeplane.tools.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +87,25 @@ class SettingsParserTest {
         assertThrows(IllegalArgumentException.class, () -> SettingsParser.parse(List.of("--meter-interval", "soon")));
         assertThrows(IllegalArgumentException.class, () -> SettingsParser.parse(List.of("--ocpp", "1.5")));
         assertThrows(IllegalArgumentException.class, () -> SettingsParser.parse(List.of("--tags", "")));
+    }
+
+    @Test
+    void clockStartRunsTheChargersClockFromTheGivenInstantInRealTime() throws IOException {
+        Instant before = Instant.now();
+        FleetSettings s = SettingsParser.parse(List.of("--clock-start", "2026-11-25T09:55:00+01:00"));
+        Instant read = s.clock().instant();
+        Duration sinceParse = Duration.between(before, Instant.now());
+        Instant start = Instant.parse("2026-11-25T08:55:00Z");
+        assertFalse(read.isBefore(start), read.toString());
+        assertTrue(!read.isAfter(start.plus(sinceParse)), read + " is more than " + sinceParse + " after the start");
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> SettingsParser.parse(List.of("--clock-start", "09:55")));
+        assertTrue(wrong.getMessage().startsWith("--clock-start:"), wrong.getMessage());
+    }
+
+    @Test
+    void withoutClockStartTheChargersUseTheRealTime() throws IOException {
+        FleetSettings s = SettingsParser.parse(List.of("--chargers", "1"));
+        assertTrue(Duration.between(s.clock().instant(), Instant.now()).abs().toSeconds() < 5);
     }
 }
