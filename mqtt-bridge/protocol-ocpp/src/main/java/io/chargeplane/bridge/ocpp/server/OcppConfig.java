@@ -72,7 +72,7 @@ public interface OcppConfig {
     int attachQueueLimit();
 
     /** How long a station waits for an attach slot before it is refused with 503 and Retry-After. */
-    @WithDefault("30s")
+    @WithDefault("60s")
     Duration attachQueueTimeout();
 
     Tls tls();
