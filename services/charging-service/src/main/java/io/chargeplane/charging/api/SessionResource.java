@@ -64,7 +64,8 @@ public class SessionResource {
             + "connector). Checks the station in the registry (exists in the tenant, enabled, online), holds the "
             + "amount limit or the tenant's default pre-authorisation in the driver's wallet, and asks the charger to "
             + "start. Answers 201 with the session: STARTING until the charger reports the start (then ACTIVE), or "
-            + "FAILED with a reason (hold refused, charger refused). Needs an Idempotency-Key.")
+            + "FAILED with a reason (charger refused, hold refused other than for funds). A wallet that cannot cover "
+            + "the hold is 422 insufficient_funds and no start is sent. Needs an Idempotency-Key.")
     public Uni<Response> start(@HeaderParam(IdempotentRequests.HEADER) String key, SessionDtos.Start body) {
         TenantId tenant = context.requireTenant();
         String driver = subject();

@@ -108,10 +108,26 @@ public class SessionService {
                 .flatMap(holdId -> save(s, x -> Optional.of(SessionMachine.holdTaken(x, holdId, clock.instant()))))
                 .onFailure(BillingClient.HoldRefused.class).recoverWithUni(f ->
                         save(s, x -> Optional.of(SessionMachine.fail(x, "hold refused: "
-                                + ((BillingClient.HoldRefused) f).code(), clock.instant()))))
+                                + ((BillingClient.HoldRefused) f).code(), clock.instant())))
+                                .flatMap(failed -> refusal((BillingClient.HoldRefused) f)
+                                        .map(problem -> Uni.createFrom().<Session>failure(problem))
+                                        .orElseGet(() -> Uni.createFrom().item(failed))))
                 .onFailure(f -> !(f instanceof ProblemException)).recoverWithUni(f ->
                         save(s, x -> Optional.of(SessionMachine.fail(x, "billing unavailable: " + f.getMessage(),
                                 clock.instant()))));
+    }
+
+    /**
+     * The driver's answer to a refused hold. A wallet that cannot cover the pre-authorisation is the driver's to fix,
+     * so it is billing's 422 {@code insufficient_funds} problem, not a created session (the FAILED session stays on
+     * record and no start command is sent). Other refusals answer the FAILED session with its reason.
+     */
+    static Optional<ProblemException> refusal(BillingClient.HoldRefused refused) {
+        if (ErrorCode.INSUFFICIENT_FUNDS.code().equals(refused.code())) {
+            return Optional.of(new ProblemException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "the wallet cannot cover the pre-authorisation: " + refused.getMessage()));
+        }
+        return Optional.empty();
     }
 
     private Uni<Session> sendStart(Session s) {
