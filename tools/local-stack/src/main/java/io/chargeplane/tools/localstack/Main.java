@@ -1,26 +1,33 @@
 package io.chargeplane.tools.localstack;
 
+import io.chargeplane.testkit.keycloak.DemoRealm;
+import io.chargeplane.tools.localstack.demo.Demo;
+import io.chargeplane.tools.localstack.demo.DemoApi;
+import io.chargeplane.tools.localstack.demo.DemoException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Command line of the local stack: {@code up [--fresh]}, {@code status}, {@code down}, {@code help}; common
+ * Command line of the local stack: {@code up [--fresh] [--demo]}, {@code status}, {@code down}, {@code help}; common
  * options {@code --data-dir DIR}, {@code --root DIR} and {@code --port name=N}. {@code ./chargeplane} builds
  * what is missing and then runs this.
  */
 public final class Main {
 
     /** Parsed command line. */
-    record Args(String command, boolean fresh, Path root, Path dataDir, List<String> ports) {
+    record Args(String command, boolean fresh, boolean demo, Path root, Path dataDir, List<String> ports) {
 
         static Args parse(String[] argv) {
             String command = null;
             boolean fresh = false;
+            boolean demo = false;
             Path root = Path.of(System.getProperty("chargeplane.root", ""));
             Path dataDir = null;
             List<String> ports = new ArrayList<>();
@@ -28,6 +35,7 @@ public final class Main {
                 String arg = argv[i];
                 switch (arg) {
                     case "--fresh" -> fresh = true;
+                    case "--demo" -> demo = true;
                     case "--root" -> root = Path.of(value(argv, ++i, arg));
                     case "--data-dir" -> dataDir = Path.of(value(argv, ++i, arg));
                     case "--port" -> ports.add(value(argv, ++i, arg));
@@ -43,7 +51,10 @@ public final class Main {
             if (fresh && !"up".equals(command)) {
                 throw new IllegalArgumentException("--fresh belongs to up");
             }
-            return new Args(command == null ? "help" : command, fresh, root, dataDir, ports);
+            if (demo && !"up".equals(command)) {
+                throw new IllegalArgumentException("--demo belongs to up");
+            }
+            return new Args(command == null ? "help" : command, fresh, demo, root, dataDir, ports);
         }
 
         private static String value(String[] argv, int i, String option) {
@@ -111,7 +122,15 @@ public final class Main {
         }
         out.println("Chargeplane local stack, data in " + layout.dataDir());
         LocalStack stack = new LocalStack(layout, ports, out);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "local-stack-stop"));
+        AtomicReference<Demo> demo = new AtomicReference<>();
+        // One hook, so the order holds: the fleet first (its sessions end and are billed), then the stack.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Demo runningDemo = demo.get();
+            if (runningDemo != null) {
+                runningDemo.stop();
+            }
+            stack.stopAll();
+        }, "local-stack-stop"));
         StackState state;
         try {
             state = stack.up();
@@ -131,12 +150,38 @@ public final class Main {
         out.printf("all healthy in %s s. Logs: %s. Ctrl-C or ./chargeplane down stops everything.%n",
                 LocalStack.seconds((System.currentTimeMillis() - since) * 1_000_000L), layout.logs());
         out.flush();
+        if (args.demo() && !startDemo(ports, out, demo)) {
+            return 1;
+        }
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Sets up and starts the demo fleet; false (and the stack stops) when the platform refused a step. */
+    private static boolean startDemo(StackPorts ports, PrintStream out, AtomicReference<Demo> demo) {
+        String base = "http://127.0.0.1:";
+        DemoApi api = new DemoApi(new DemoApi.Urls(base + ports.get("keycloak") + "/realms/" + DemoRealm.REALM,
+                base + ports.get("device-service"), base + ports.get("charging-service"),
+                base + ports.get("billing-service")));
+        try {
+            Demo started = Demo.start(api, URI.create("ws://127.0.0.1:" + ports.get("ocpp") + "/ocpp"), out);
+            demo.set(started);
+            out.println();
+            out.print(Table.demo(started.snapshot().rows()));
+            out.println();
+            started.printStatusLines();
+            return true;
+        } catch (DemoException e) {
+            out.println("demo set-up failed: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static String help() {
@@ -146,8 +191,12 @@ public final class Main {
                 Usage: ./chargeplane <command> [options]
 
                 Commands:
-                  up [--fresh]   start PostgreSQL, Kafka, MQTT, Redis, Keycloak and every built deployable;
+                  up [--fresh] [--demo]
+                                 start PostgreSQL, Kafka, MQTT, Redis, Keycloak and every built deployable;
                                  stays in the foreground, Ctrl-C stops everything. --fresh deletes the data first.
+                                 --demo then registers a demo fleet (tenants acme and volt, ten OCPP chargers,
+                                 tariffs, RFID cards, funded wallets) through the public APIs and runs it: sessions
+                                 start, complete and are billed within a minute.
                   status         health of each component of the running stack
                   down           stop the running stack (from any terminal) and check no process or port is left
                   help           this text

@@ -36,6 +36,12 @@ public final class Table {
         return text.toString();
     }
 
+    /** The demo section {@code up --demo} prints below the components: a header row, then what and how many. */
+    public static String demo(List<String[]> rows) {
+        return columns(rows) + "Demo drivers: acme-driver and volt-driver (RFID cards DEMO-RFID-0001..3; acme-driver also "
+                + "starts app sessions).\n";
+    }
+
     static String columns(List<String[]> rows) {
         int[] widths = new int[rows.getFirst().length];
         for (String[] row : rows) {
