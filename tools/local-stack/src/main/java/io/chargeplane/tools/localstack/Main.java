@@ -123,14 +123,16 @@ public final class Main {
         out.println("Chargeplane local stack, data in " + layout.dataDir());
         LocalStack stack = new LocalStack(layout, ports, out);
         AtomicReference<Demo> demo = new AtomicReference<>();
-        // One hook, so the order holds: the fleet first (its sessions end and are billed), then the stack.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // The fleet first (its sessions end and are billed), then the stack, newest first.
+        Runnable stopInOrder = () -> {
             Demo runningDemo = demo.get();
             if (runningDemo != null) {
                 runningDemo.stop();
             }
             stack.stopAll();
-        }, "local-stack-stop"));
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stopInOrder, "local-stack-stop"));
+        stopInOrderOnSignals(stopInOrder);
         StackState state;
         try {
             state = stack.up();
@@ -159,6 +161,26 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM (what {@code down} and the script's Ctrl-C send) and SIGINT stop everything in order <em>before</em>
+     * the JVM shuts down. Left to shutdown hooks, the stop would race the engines' own hooks (the embedded
+     * PostgreSQL closes itself in one), and the services would lose their database while they still finish the
+     * fleet's last sessions. After the orderly stop those hooks find nothing left to do.
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopInOrderOnSignals(Runnable stopInOrder) {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    stopInOrder.run();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException e) {
+                // The signal is not available here (or reserved by the JVM): the shutdown hook still stops everything.
+            }
+        }
     }
 
     /** Sets up and starts the demo fleet; false (and the stack stops) when the platform refused a step. */

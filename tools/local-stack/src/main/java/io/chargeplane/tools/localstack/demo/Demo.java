@@ -32,9 +32,13 @@ public final class Demo {
     });
     private volatile String lastLine = "";
     private volatile boolean firstBilledReported;
+    /** Receipts kept from earlier runs: the first billed session of this run is the one after them. */
+    private final long billedBefore;
     private boolean stopped;
 
-    private Demo(DemoPlan plan, RunningFleet fleet, DemoStatus status, PrintStream out, long startedNanos) {
+    private Demo(DemoPlan plan, RunningFleet fleet, DemoStatus status, long billedBefore, PrintStream out,
+                 long startedNanos) {
+        this.billedBefore = billedBefore;
         this.plan = plan;
         this.fleet = fleet;
         this.status = status;
@@ -50,10 +54,12 @@ public final class Demo {
         FleetRegistration.Registered registered = new FleetRegistration(api, out).register(plan);
         new DemoAccounts(api, out).prepare(plan);
         out.printf("  demo: starting %d simulated chargers against %s%n", registered.stations().size(), ocppUrl);
+        DemoStatus status = new DemoStatus(api, plan, registered.deviceIds());
+        long billedBefore = status.read().billed();
         RunningFleet fleet = RunningFleet.start(plan, registered.stations(), ocppUrl, api, out);
         out.printf("  demo: %d chargers booted; drivers arrive with RFID cards, acme-driver starts an app session every %d s%n",
                 fleet.fleet().status().booted(), RunningFleet.APP_SESSION_EVERY.toSeconds());
-        return new Demo(plan, fleet, new DemoStatus(api, plan, registered.deviceIds()), out, started);
+        return new Demo(plan, fleet, status, billedBefore, out, started);
     }
 
     public DemoPlan plan() {
@@ -77,9 +83,9 @@ public final class Demo {
                 lastLine = line;
                 out.println(line);
             }
-            if (!firstBilledReported && now.billed() > 0) {
+            if (!firstBilledReported && now.billed() > billedBefore) {
                 firstBilledReported = true;
-                out.printf(Locale.ROOT, "demo: first billed session %.1f s after the demo set-up began%n",
+                out.printf(Locale.ROOT, "demo: first billed session of this run %.1f s after the demo set-up began%n",
                         (System.nanoTime() - startedNanos) / 1e9);
             }
             out.flush();
