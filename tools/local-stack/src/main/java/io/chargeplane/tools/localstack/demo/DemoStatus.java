@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The demo as the platform's APIs report it (never the simulator's own counters): chargers online from
  * device-service, sessions active and completed from charging-service, and the latest receipt from
- * billing-service, each read as the tenant's operator-admin.
+ * billing-service, each read as the tenant's operator-admin and only for the demo's own chargers.
  */
 public final class DemoStatus {
 
@@ -72,39 +73,48 @@ public final class DemoStatus {
         String latestEnd = "";
         for (Tenant tenant : plan.tenants()) {
             Caller devices = api.as(tenant.admin(), api.urls().deviceService());
+            Caller billing = api.as(tenant.admin(), api.urls().billingService());
             for (var charger : tenant.chargers()) {
                 String id = deviceIds.get(charger.identity());
                 if (id != null && devices.get("/api/v1/devices/" + id + "/status").body().path("online").asBoolean()) {
                     online++;
                 }
+                // Newest first; the demo's own chargers only, as the tenant may have others.
+                Answer rated = billing.get("/api/v1/rated-sessions?size=1&device=" + DemoApi.enc(charger.identity()));
+                billed += total(rated);
+                JsonNode receipt = rated.body().path("items").path(0);
+                String end = receipt.path("endedAt").asText("");
+                if (!receipt.isMissingNode() && end.compareTo(latestEnd) > 0) {
+                    latestEnd = end;
+                    latest = new Receipt(receipt.path("receiptNumber").asText(), tenant.id(),
+                            receipt.path("sessionId").asText(), receipt.path("total").path("minorUnits").asLong(),
+                            receipt.path("total").path("currency").asText(), receipt.path("paymentStatus").asText(),
+                            receipt.path("energy").asLong());
+                }
             }
             Caller sessions = api.as(tenant.admin(), api.urls().chargingService());
-            active += count(sessions, "ACTIVE");
-            completed += count(sessions, "COMPLETED");
-            Answer rated = api.as(tenant.admin(), api.urls().billingService()).get("/api/v1/rated-sessions?size=1");
-            billed += total(rated);
-            JsonNode receipt = rated.body().path("items").path(0);
-            String end = receipt.path("endedAt").asText("");
-            if (!receipt.isMissingNode() && end.compareTo(latestEnd) > 0) {
-                latestEnd = end;
-                latest = new Receipt(receipt.path("receiptNumber").asText(), tenant.id(),
-                        receipt.path("sessionId").asText(), receipt.path("total").path("minorUnits").asLong(),
-                        receipt.path("total").path("currency").asText(), receipt.path("paymentStatus").asText(),
-                        receipt.path("energy").asLong());
-            }
+            active += count(sessions, "ACTIVE", deviceIds.keySet());
+            completed += count(sessions, "COMPLETED", deviceIds.keySet());
         }
         return new Snapshot(deviceIds.size(), online, active, completed, billed, latest);
     }
 
-    /** charging-service pages without a total (it says whether there is more), so the pages are counted. */
-    private static long count(Caller sessions, String state) {
+    /**
+     * The demo chargers' sessions in a state. charging-service pages without a total (it says whether there is
+     * more), so the pages are counted; sessions of the tenant's other chargers are not the demo's.
+     */
+    private static long count(Caller sessions, String state, Set<String> stations) {
         long count = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
             Answer answer = sessions.get("/api/v1/sessions?size=100&state=" + state + "&page=" + page);
             if (!answer.ok()) {
                 break;
             }
-            count += answer.body().path("items").size();
+            for (JsonNode session : answer.body().path("items")) {
+                if (stations.contains(session.path("station").asText())) {
+                    count++;
+                }
+            }
             if (!answer.body().path("more").asBoolean()) {
                 break;
             }
