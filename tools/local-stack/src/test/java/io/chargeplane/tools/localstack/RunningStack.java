@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged launcher, run the way {@code ./chargeplane up --fresh} runs it, on free ports and a temp data
+ * The packaged launcher, run the way {@code ./chargeplane up --fresh --demo} runs it, on free ports and a temp data
  * folder so it never meets a developer's own stack. Starting it costs about a minute, so every stack IT of a test
  * JVM shares one: {@link #shared()} starts it on first use; {@link #down()} stops it (LocalStackIT does, last, and
  * asserts nothing is left), and a JVM shutdown hook stops it if no test did.
@@ -186,7 +186,9 @@ public final class RunningStack {
         }
         cmd.addAll(List.of("-jar", Path.of("target/chargeplane-local-stack.jar").toAbsolutePath().toString(), command));
         if (command.equals("up")) {
+            // The demo fleet runs on the shared stack: DemoIT checks it, and the other stack ITs meet real traffic.
             cmd.add("--fresh");
+            cmd.add("--demo");
         }
         cmd.addAll(List.of("--root", repositoryRoot().toString(), "--data-dir", dataDir.toString()));
         ports.forEach((name, port) -> cmd.addAll(List.of("--port", name + "=" + port)));
