@@ -51,6 +51,23 @@ public final class SessionMachine {
         return Optional.of(next(s, b, s.state(), now));
     }
 
+    /**
+     * A session started with a card at the charger is created from the device's request alone, without its site;
+     * the registry's site (and id) are filled in once they are known, so billing finds the site's tariff. A session
+     * that has a site keeps it. Not a state change of its own: it rides along with the start or the end.
+     */
+    public static Session located(Session s, String registryId, String site) {
+        if (s.site() != null || site == null) {
+            return s;
+        }
+        Session.Builder b = s.edit();
+        b.site = site;
+        if (b.registryId == null) {
+            b.registryId = registryId;
+        }
+        return b.build();
+    }
+
     /** The charger reported the transaction's start. */
     public static Optional<Session> started(Session s, String transactionId, Energy meterStart, Instant startedAt,
                                             Instant now) {

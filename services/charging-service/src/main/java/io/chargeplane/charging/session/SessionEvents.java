@@ -1,5 +1,6 @@
 package io.chargeplane.charging.session;
 
+import io.chargeplane.charging.device.DeviceServiceClient;
 import io.chargeplane.charging.domain.Session;
 import io.chargeplane.charging.domain.SessionMachine;
 import io.chargeplane.charging.persistence.SessionStore;
@@ -22,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,15 +40,19 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SessionEvents {
 
+    private static final Logger LOG = Logger.getLogger(SessionEvents.class);
+
     private final Pool pool;
     private final SessionStore sessions;
     private final TokenStore tokens;
+    private final DeviceServiceClient devices;
     private final Clock clock;
 
-    public SessionEvents(Pool pool, SessionStore sessions, TokenStore tokens, Clock clock) {
+    public SessionEvents(Pool pool, SessionStore sessions, TokenStore tokens, DeviceServiceClient devices, Clock clock) {
         this.pool = pool;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -55,13 +61,32 @@ public class SessionEvents {
         if (!relevant(event.data())) {
             return Uni.createFrom().item(List.of());
         }
+        return registryEntry(event).flatMap(registered -> applyWith(event, registered));
+    }
+
+    /**
+     * The device's registry entry for a transaction's start or end, so that a session started at the charger gets
+     * its site before billing rates it. Asked before the transaction (no remote call under a row lock); when
+     * device-service cannot answer, the session goes on without a site, as before.
+     */
+    private Uni<DeviceServiceClient.RegisteredDevice> registryEntry(CanonicalEvent<? extends DeviceEvent> event) {
+        if (!(event.data() instanceof TransactionStarted) && !(event.data() instanceof TransactionEnded)) {
+            return Uni.createFrom().nullItem();
+        }
+        return devices.findByIdentity(event.tenant(), event.device().value())
+                .onFailure().invoke(f -> LOG.debugf("no registry entry for %s: %s", event.device().value(), f.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<List<Change>> applyWith(CanonicalEvent<? extends DeviceEvent> event,
+                                        DeviceServiceClient.RegisteredDevice registered) {
         Instant now = clock.instant();
         return pool.withTransaction(c -> c.preparedQuery(
                         "insert into processed_events (event_id, processed_at) values ($1, $2) on conflict do nothing")
                 .execute(Tuple.of(event.id().value(), now.atOffset(java.time.ZoneOffset.UTC)))
                 .flatMap(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().item(List.<Change>of())
-                        : applyNew(c, event.tenant(), event.device(), event.data(), now)));
+                        : applyNew(c, event.tenant(), event.device(), event.data(), registered, now)));
     }
 
     private static boolean relevant(DeviceEvent event) {
@@ -69,16 +94,20 @@ public class SessionEvents {
                 || event instanceof MeterSample || event instanceof TransactionUpdated;
     }
 
-    private Uni<List<Change>> applyNew(SqlClient c, TenantId tenant, DeviceId device, DeviceEvent event, Instant now) {
+    private Uni<List<Change>> applyNew(SqlClient c, TenantId tenant, DeviceId device, DeviceEvent event,
+                                       DeviceServiceClient.RegisteredDevice registered, Instant now) {
+        Function<Session, Session> locate = registered == null ? x -> x
+                : x -> SessionMachine.located(x, registered.registryId(), registered.site());
         return switch (event) {
             case TransactionStarted e -> sessionFor(c, tenant, device, e.transaction().deviceTransactionId(), e.idToken(),
                     e.evse(), e.connector(), now)
-                    .flatMap(s -> change(c, s, x -> SessionMachine.started(x, e.transaction().deviceTransactionId(),
-                            e.meterStart(), e.startedAt(), now), now));
+                    .flatMap(s -> change(c, s, x -> SessionMachine.started(locate.apply(x),
+                            e.transaction().deviceTransactionId(), e.meterStart(), e.startedAt(), now), now));
             case TransactionEnded e -> sessionFor(c, tenant, device, e.transaction().deviceTransactionId(), e.idToken(),
                     e.evse(), e.connector(), now)
-                    .flatMap(s -> change(c, s, x -> SessionMachine.ended(x, e.transaction().deviceTransactionId(),
-                            e.meterStart(), e.meterStop(), e.startedAt(), e.endedAt(), now), now));
+                    .flatMap(s -> change(c, s, x -> SessionMachine.ended(locate.apply(x),
+                            e.transaction().deviceTransactionId(), e.meterStart(), e.meterStop(), e.startedAt(),
+                            e.endedAt(), now), now));
             case MeterSample e -> (e.transaction() != null
                     ? sessions.lockByTransaction(c, tenant, device, e.transaction().deviceTransactionId())
                     : e.evse() == null ? Uni.createFrom().<Session>nullItem() : sessions.lockOpenOn(c, tenant, device, e.evse()))

@@ -178,4 +178,32 @@ class SessionMachineTest {
         assertThrows(SessionTransitions.IllegalTransitionException.class, () -> SessionMachine.fail(failed, "again", at(2)));
         assertNull(SessionMachine.limitReached(failed, at(2)).orElse(null));
     }
+
+    @Test
+    void aCardSessionWithoutASiteLearnsTheRegistrysSiteAndCarriesItToCompletion() {
+        Session local = aCardSessionAtTheCharger();
+        assertNull(local.site());
+        Session located = SessionMachine.located(local, "reg-1", "site-7");
+        Session done = SessionMachine.ended(located, "7", Energy.ofWh(10), Energy.ofWh(20), at(0), at(60), at(61))
+                .orElseThrow();
+        assertEquals("site-7", done.site());
+        assertEquals("site-7", done.toChanged(at(61)).site());
+        assertEquals(local.sequence() + 1, done.sequence(), "locating is not a change of its own");
+    }
+
+    @Test
+    void aSessionThatHasASiteKeepsIt() {
+        Session app = aStartingSession(SessionLimits.NONE);
+        assertEquals(app, SessionMachine.located(app, "reg-2", "another-site"));
+        Session local = aCardSessionAtTheCharger();
+        assertEquals(local, SessionMachine.located(local, "reg-2", null));
+    }
+
+    /** As the device request creates it: the device's identity and the card's owner, no registry id, no site. */
+    private static Session aCardSessionAtTheCharger() {
+        return Session.starting(CentralIdTokens.newSessionId(), io.chargeplane.model.id.TenantId.of("acme"),
+                io.chargeplane.model.id.DeviceId.of("CP-1"), null, io.chargeplane.model.id.EvseId.of(1),
+                io.chargeplane.model.id.ConnectorId.of(1), null, io.chargeplane.model.session.SessionOrigin.LOCAL,
+                "driver-1", "CARD-1", SessionLimits.NONE, Sessions.T0);
+    }
 }
