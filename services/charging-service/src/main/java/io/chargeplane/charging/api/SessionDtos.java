@@ -80,6 +80,17 @@ public final class SessionDtos {
         }
     }
 
+    @Schema(description = "A change of a session as published on chargeplane.charging-sessions.v1")
+    public record Change(@Schema(description = "The CloudEvents id (ce_id): sessionId:sequence") String eventId,
+                         long sequence, String state, @Schema(description = "The CloudEvents type (ce_type)") String type,
+                         Instant occurredAt,
+                         @Schema(description = "When Kafka acknowledged it; null while it waits in the outbox") Instant publishedAt) {
+        static Change of(io.chargeplane.charging.persistence.SessionStore.PublishedChange c) {
+            return new Change(c.eventId(), c.change().sequence(), c.change().state().name(), c.type(),
+                    c.change().occurredAt(), c.publishedAt());
+        }
+    }
+
     public record Page<T>(List<T> items, int page, int size, boolean more) {
     }
 }

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Sessions for drivers (their own) and operators (their tenant's). A driver never sees another driver's session and
@@ -115,6 +116,23 @@ public class SessionResource {
                 throw ProblemException.notFound("session " + sessionId);
             }
             return SessionDtos.View.of(s);
+        });
+    }
+
+    @GET
+    @Path("/{sessionId}/events")
+    @RolesAllowed({Roles.DRIVER, Roles.OPERATOR_ADMIN, Roles.OPERATOR_STAFF, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "A session's published changes", description = "Every change of the session in the order "
+            + "it goes to Kafka (chargeplane.charging-sessions.v1), with its event id and when Kafka acknowledged it. "
+            + "Visible to whoever may read the session.")
+    public Uni<List<SessionDtos.Change>> events(@PathParam("sessionId") String sessionId) {
+        TenantId tenant = context.requireTenant();
+        return store.find(pool, tenant, sessionId).flatMap(s -> {
+            if (s == null || !visible(s)) {
+                return Uni.createFrom().failure(ProblemException.notFound("session " + sessionId));
+            }
+            return store.changes(pool, tenant, sessionId)
+                    .map(changes -> changes.stream().map(SessionDtos.Change::of).toList());
         });
     }
 

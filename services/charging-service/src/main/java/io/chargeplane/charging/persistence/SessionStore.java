@@ -5,6 +5,7 @@ import io.chargeplane.model.envelope.CanonicalCodec;
 import io.chargeplane.model.id.DeviceId;
 import io.chargeplane.model.id.EvseId;
 import io.chargeplane.model.id.TenantId;
+import io.chargeplane.model.session.ChargingSessionChanged;
 import io.chargeplane.model.session.SessionState;
 import io.chargeplane.model.session.SessionTopics;
 import io.smallrye.mutiny.Uni;
@@ -169,6 +170,28 @@ public class SessionStore {
     }
 
     /** Filters of a session list; null means no filter. */
+    /** One change of a session as it goes to Kafka: its outbox row, and when the relay saw Kafka acknowledge it. */
+    public record PublishedChange(String eventId, String type, ChargingSessionChanged change, Instant createdAt,
+                                  Instant publishedAt) {
+    }
+
+    /** A session's changes in the order they are published to {@code chargeplane.charging-sessions.v1}. */
+    public Uni<List<PublishedChange>> changes(SqlClient c, TenantId tenant, String sessionId) {
+        return c.preparedQuery("select event_id, type, payload, created_at, sent_at from outbox"
+                        + " where tenant_id = $1 and session_id = $2 order by id")
+                .execute(Tuple.of(tenant.value(), sessionId))
+                .map(rows -> {
+                    List<PublishedChange> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        java.time.OffsetDateTime sent = r.getOffsetDateTime("sent_at");
+                        list.add(new PublishedChange(r.getString("event_id"), r.getString("type"),
+                                codec.readJson(r.getBuffer("payload").getBytes(), ChargingSessionChanged.class),
+                                r.getOffsetDateTime("created_at").toInstant(), sent == null ? null : sent.toInstant()));
+                    }
+                    return list;
+                });
+    }
+
     public record SessionQuery(TenantId tenant, String driver, String device, SessionState state, Instant from,
                                Instant to, int page, int size) {
     }

@@ -21,6 +21,7 @@ import static io.chargeplane.charging.it.Api.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sessions driven by canonical device events from Kafka (produced as the event pump produces them) and every change
@@ -71,6 +72,18 @@ class SessionEventsIT {
         }
         assertEquals(SessionState.COMPLETED, changes.getLast().change().state());
         assertEquals(changes.getLast().change().meterStart(), changes.getLast().change().readings().getFirst().register());
+
+        // The API lists the same changes as they went to Kafka, each acknowledged, for the driver as for the operator.
+        for (String user : new String[]{"acme-driver", "acme-admin"}) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonPath events = as(user).get("/api/v1/sessions/" + id + "/events").then().statusCode(200)
+                        .extract().jsonPath();
+                assertEquals(changes.stream().map(Kafka.Published::ceId).toList(), events.getList("eventId"));
+                assertEquals(changes.stream().map(p -> p.change().state().name()).toList(), events.getList("state"));
+                assertEquals(changes.stream().map(Kafka.Published::ceType).toList(), events.getList("type"));
+                assertTrue(events.getList("publishedAt").stream().allMatch(java.util.Objects::nonNull), events.prettify());
+            });
+        }
     }
 
     @Test

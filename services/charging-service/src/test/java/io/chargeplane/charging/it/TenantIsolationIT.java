@@ -94,6 +94,8 @@ class TenantIsolationIT {
                         (spec, v) -> spec.body(Map.of("station", v.device(), "evse", 1)).post("/api/v1/sessions")),
                 new Endpoint("GET", "/api/v1/sessions/{sessionId}", TenantIsolationIT::otherTenantsSessionIsNotFound,
                         (spec, v) -> spec.get("/api/v1/sessions/" + v.sessionId())),
+                new Endpoint("GET", "/api/v1/sessions/{sessionId}/events", TenantIsolationIT::otherTenantsSessionEventsAreNotFound,
+                        (spec, v) -> spec.get("/api/v1/sessions/" + v.sessionId() + "/events")),
                 new Endpoint("POST", "/api/v1/sessions/{sessionId}/stop", TenantIsolationIT::cannotStopOtherTenantsSession,
                         (spec, v) -> spec.post("/api/v1/sessions/" + v.sessionId() + "/stop")));
     }
@@ -192,6 +194,14 @@ class TenantIsolationIT {
                 .post("/api/v1/sessions").then().statusCode(403).body("code", equalTo("tenant_forbidden"));
         change("acme-admin").body(Map.of("station", v.device(), "evse", 1)).post("/api/v1/sessions")
                 .then().statusCode(403).body("code", equalTo("forbidden"));
+    }
+
+    private static void otherTenantsSessionEventsAreNotFound(Volt v) {
+        for (String user : new String[]{"acme-admin", "acme-staff", "acme-driver"}) {
+            as(user).get("/api/v1/sessions/" + v.sessionId() + "/events").then().statusCode(404).contentType(PROBLEM)
+                    .body("code", equalTo("not_found"));
+        }
+        as("volt-driver").get("/api/v1/sessions/" + v.sessionId() + "/events").then().statusCode(200);
     }
 
     private static void otherTenantsSessionIsNotFound(Volt v) {
