@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The money path on the running stack, through public APIs only: an operator registers a site and an OCPP 1.6J
  * charger (device-service), gives the site a time-of-use tariff (billing-service) and funds the driver's wallet; the
  * driver starts a session by the connector's QR content (charging-service), the simulated charger gets
- * RemoteStartTransaction, meter values flow, the driver stops; billing rates the completed session from Kafka,
+ * RemoteStartTransaction, meter values flow, the driver stops; the session's changes are published to Kafka
+ * (read back through the charging API), billing rates the completed session from Kafka,
  * captures the hold and gives the rest back. The charger's clock is stepped across 10:00 in the tariff's zone, so
  * the energy on each side of the boundary, and with it the bill, is known to the mWh before the test runs.
  *
@@ -178,6 +179,20 @@ class MoneyPathEndToEndIT {
         states.add(stopping.body().path("state").asText());
         JsonNode completed = awaitSession(id, s -> "COMPLETED".equals(s.path("state").asText()), states);
         assertEquals(List.of("STARTING", "ACTIVE", "STOPPING", "COMPLETED"), List.copyOf(states));
+        // The same walk as charging-service published it to Kafka, every change acknowledged, in sequence.
+        JsonNode events = await(() -> driver.on("charging-service").get("/api/v1/sessions/" + id + "/events"),
+                list -> list.size() > 0 && "COMPLETED".equals(list.get(list.size() - 1).path("state").asText())
+                        && allPublished(list), "every change of " + id + " published");
+        List<String> walk = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i + 1, events.get(i).path("sequence").asLong(), events.toString());
+            assertEquals(id + ":" + (i + 1), events.get(i).path("eventId").asText(), events.toString());
+            String state = events.get(i).path("state").asText();
+            if (walk.isEmpty() || !walk.getLast().equals(state)) {
+                walk.add(state);
+            }
+        }
+        assertEquals(List.of("STARTING", "ACTIVE", "STOPPING", "COMPLETED"), walk, events.toString());
         assertEquals(2 * TWO_KWH_MWH, completed.path("energyMwh").asLong(), completed.toString());
         assertEquals("DRIVER", completed.path("endCause").asText(), completed.toString());
 
@@ -314,6 +329,15 @@ class MoneyPathEndToEndIT {
             }
             assertEquals(0, signed, "account balances must add up to zero: " + perCurrency);
         }
+    }
+
+    private static boolean allPublished(JsonNode events) {
+        for (JsonNode event : events) {
+            if (event.path("publishedAt").isNull() || event.path("publishedAt").isMissingNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasReading(JsonNode session, Instant at, long registerMwh) {
