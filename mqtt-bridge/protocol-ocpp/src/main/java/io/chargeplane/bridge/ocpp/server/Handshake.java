@@ -119,6 +119,10 @@ final class Handshake {
                 LOG.debugf("upgrade of %s failed: %s", stationId, upgraded.cause().toString());
                 return;
             }
+            // The WebSocket keeps its upgrade request and response, headers included, for as long as it lives:
+            // most of a kilobyte per idle station that nothing reads after the handshake.
+            request.headers().clear();
+            request.response().headers().clear();
             attach(upgraded.result(), stationId, station, stacks.get(version));
         });
     }
