@@ -8,7 +8,8 @@
 #   tools/loadgen/run-bench.sh meter-loop 1.6 1000 2 --warmup 10 --duration 30 --rate 1500
 #
 # Environment: PBKDF2_ITERATIONS (work factor of the stations' password hashes, default 210000 = the
-# bridge's default for new hashes; each handshake pays it once), BRIDGE_JAVA_OPTS, BROKER_JAVA_OPTS,
+# bridge's default for new hashes; each handshake pays it once), BRIDGE_JAVA_OPTS (default: the bridge's
+# production JVM settings, see docs/protocols/ocpp.md "Sizing"), BROKER_JAVA_OPTS,
 # OCPP_PORT (18180), HTTP_PORT (18080), BRIDGE_APP (a packaged quarkus-app folder; default: the build's).
 # Build first: mvn -B -pl tools/loadgen -am install -DskipTests
 set -euo pipefail
@@ -30,6 +31,8 @@ chargeplane_find_jdk
 JAVA="$JAVA_HOME/bin/java"
 
 ITERATIONS=${PBKDF2_ITERATIONS:-210000}
+# The bridge's production JVM settings (heap bound and prompt return of unused heap to the OS).
+BRIDGE_PRODUCTION_JAVA_OPTS="-Xmx192m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 OCPP_PORT=${OCPP_PORT:-18180}
 HTTP_PORT=${HTTP_PORT:-18080}
 BRIDGE_APP=${BRIDGE_APP:-"$ROOT/mqtt-bridge/bridge-app/target/quarkus-app"}
@@ -78,7 +81,7 @@ done
 MQTT_PORT=$(cat "$WORK/broker.port")
 
 # shellcheck disable=SC2086
-"$JAVA" ${BRIDGE_JAVA_OPTS:-} \
+"$JAVA" ${BRIDGE_JAVA_OPTS-$BRIDGE_PRODUCTION_JAVA_OPTS} \
     -Dchargeplane.bridge.protocols=ocpp \
     -Dchargeplane.bridge.instance-id=bench-bridge \
     -Dchargeplane.bridge.mqtt.host=127.0.0.1 -Dchargeplane.bridge.mqtt.port="$MQTT_PORT" \
