@@ -52,9 +52,24 @@ public final class RatingJson {
      * A hypothetical session to rate. Either {@code tariffId} (a stored tariff) or {@code tariff} (inline, not
      * stored); {@code start}, {@code end}; and either {@code readings} or {@code energyKwh}, which is delivered at
      * constant power from start to end. {@code monthToDateKwh} places it on a monthly ladder (default 0).
+     * Optional facts that bring in the other components: {@code unpluggedAt} (idle fee from the end of charging to
+     * then), {@code parking} (the stay, for the parking fee) and {@code coupons} (applied by their stacking rules).
      */
     public record PreviewRequest(String tariffId, TariffJson.Tariff tariff, String start, String end,
-                                 List<Reading> readings, BigDecimal energyKwh, BigDecimal monthToDateKwh) {
+                                 List<Reading> readings, BigDecimal energyKwh, BigDecimal monthToDateKwh,
+                                 String unpluggedAt, Stay parking, List<CouponJson> coupons) {
+    }
+
+    /** A parking stay: ISO instants of entering and leaving. */
+    public record Stay(String entered, String left) {
+    }
+
+    /**
+     * A coupon: {@code kind} FIXED_AMOUNT (with {@code amount}), PERCENTAGE (with {@code percent}, 0–100) or
+     * FREE_ENERGY (with {@code energyKwh}); {@code stackable} false means it is used only alone.
+     */
+    public record CouponJson(String code, String kind, Dtos.Amount amount, BigDecimal percent, BigDecimal energyKwh,
+                             Boolean stackable) {
     }
 
     /** A register reading: {@code at} ISO instant, {@code registerKwh} cumulative. */

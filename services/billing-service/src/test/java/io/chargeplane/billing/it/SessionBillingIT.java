@@ -135,6 +135,25 @@ class SessionBillingIT {
     }
 
     @Test
+    void previewBringsInTheIdleFeeAndCouponsFromTheSessionFactsItIsGiven() {
+        String site = Api.unique("site");
+        String id = createTariff("acme-admin", site);
+        // 20 kWh over the boundary is 22.00 (see above); unplugged 25 min after the end: 10 min past the 15 min
+        // grace at 0.50/min = 5.00; a fixed 3.00 coupon comes off the charging charge: 22.00 + 5.00 - 3.00 = 24.00
+        Map<String, Object> request = Map.of("tariffId", id, "start", START.toString(), "end", END.toString(),
+                "energyKwh", 20, "unpluggedAt", END.plusSeconds(25 * 60).toString(),
+                "coupons", List.of(Map.of("code", "WELCOME", "kind", "FIXED_AMOUNT",
+                        "amount", Map.of("minorUnits", 300, "currency", "CNY"), "stackable", true)));
+        as("acme-staff").body(request).post("/api/v1/tariffs/preview").then().statusCode(200)
+                .body("total.minorUnits", equalTo(2400));
+
+        Map<String, Object> unknownKind = Map.of("tariffId", id, "start", START.toString(), "end", END.toString(),
+                "energyKwh", 20, "coupons", List.of(Map.of("code", "X", "kind", "BOGUS")));
+        as("acme-staff").body(unknownKind).post("/api/v1/tariffs/preview").then().statusCode(400)
+                .body("errors[0].field", equalTo("coupons[0].kind"));
+    }
+
+    @Test
     void quoteRatesARunningSessionAsIfItEndedAtItsLastReading() {
         String site = Api.unique("site");
         createTariff("acme-admin", site);
