@@ -1,5 +1,6 @@
 package io.chargeplane.billing.it;
 
+import io.chargeplane.model.session.ChargingSessionChanged;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,7 +64,11 @@ class BillingRestartIT {
         try (BillingProcess child = new BillingProcess(settings, log).start()) {
             scenario.setUp(RestAssured.port);
             scenario.setUp(child.port());
-            SessionEvents.sendAll(scenario.undisturbed());
+            // The first half of the stream goes out now, the second only once the child is dead: so the kill
+            // always falls mid-stream, however fast the child rates on a quiet machine.
+            List<ChargingSessionChanged> stream = scenario.undisturbed();
+            int half = stream.size() / 2;
+            SessionEvents.sendAll(stream.subList(0, half));
 
             long seen = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -74,6 +80,7 @@ class BillingRestartIT {
             long atKill = LedgerSnapshot.ratedCount(childJdbc, user, password, tenant);
             assertTrue(atKill > 0 && atKill < scenario.expectedRated(),
                     "killed mid-stream: " + atKill + " of " + scenario.expectedRated() + " rated");
+            SessionEvents.sendAll(stream.subList(half, stream.size()));
 
             child.start();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
