@@ -49,6 +49,14 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.redis.hosts=redis://" + redis.host() + ":" + redis.port(),
                 "-Dquarkus.oidc.auth-server-url=" + SharedServices.keycloak().realmUrl(),
                 "-Dkafka.bootstrap.servers=" + SharedServices.kafka().bootstrapServers(),
+                // Its own consumer group, named after its database so that a restart resumes from the committed
+                // offset; sharing "charging-service" with the test JVM's application would hand that application
+                // the partitions (and the events) this process is meant to see.
+                "-Dmp.messaging.incoming.device-events.group.id=charging-it-" + database,
+                // A killed member says no goodbye: the broker frees its partitions after the session timeout, which
+                // is 45 s by default; the restarted process would wait that long before it sees any event.
+                "-Dmp.messaging.incoming.device-events.session.timeout.ms=6000",
+                "-Dmp.messaging.incoming.device-events.heartbeat.interval.ms=1000",
                 "-Dchargeplane.charging.mqtt.host=" + mqtt.host(),
                 "-Dchargeplane.charging.mqtt.port=" + mqtt.port(),
                 "-Dchargeplane.charging.device-service.url=http://127.0.0.1:9",
