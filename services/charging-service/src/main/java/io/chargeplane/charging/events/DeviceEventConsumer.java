@@ -5,17 +5,15 @@ import io.chargeplane.charging.session.SessionService;
 import io.chargeplane.model.envelope.CanonicalCodec;
 import io.chargeplane.model.envelope.CanonicalEvent;
 import io.chargeplane.model.event.DeviceEvent;
+import io.chargeplane.platform.messaging.DeviceEventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Device events from Kafka into sessions. The record is acknowledged (and its offset committed) only when the
@@ -42,8 +40,7 @@ public class DeviceEventConsumer {
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CanonicalEvent<DeviceEvent> event;
         try {
-            event = codec.readBinary(headers(record), record.value() == null ? new byte[0] : record.value())
-                    .as(DeviceEvent.class);
+            event = DeviceEventRecords.read(codec, record);
         } catch (RuntimeException e) {
             meters.counter("chargeplane.charging.events", "outcome", "malformed").increment();
             LOG.warnf("Unreadable record %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(),
@@ -61,13 +58,5 @@ public class DeviceEventConsumer {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value());
-        }
-        return headers;
     }
 }

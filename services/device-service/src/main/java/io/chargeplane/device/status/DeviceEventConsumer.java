@@ -3,17 +3,15 @@ package io.chargeplane.device.status;
 import io.chargeplane.model.envelope.CanonicalCodec;
 import io.chargeplane.model.envelope.CanonicalEvent;
 import io.chargeplane.model.event.DeviceEvent;
+import io.chargeplane.platform.messaging.DeviceEventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Consumes {@code chargeplane.device-events.v1} (CloudEvents in Kafka binary mode). A record that cannot be read
@@ -38,8 +36,7 @@ public class DeviceEventConsumer {
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CanonicalEvent<DeviceEvent> event;
         try {
-            event = codec.readBinary(headers(record), record.value() == null ? new byte[0] : record.value())
-                    .as(DeviceEvent.class);
+            event = DeviceEventRecords.read(codec, record);
         } catch (RuntimeException e) {
             meters.counter("chargeplane.device.status.events", "outcome", "malformed").increment();
             LOG.warnf("Unreadable record %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(),
@@ -49,13 +46,5 @@ public class DeviceEventConsumer {
         return processor.process(event)
                 .onFailure().invoke(e -> LOG.warnf("Event %s not applied yet, retrying: %s", event.id(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(8);
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value());
-        }
-        return headers;
     }
 }
